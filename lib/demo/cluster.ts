@@ -1,0 +1,94 @@
+import type { NodeFault, SqlFault } from './cluster-state';
+import { startControlApi } from './control-api';
+import { startNodeServer, type NodeServer } from './http/node-server';
+import { DemoModel, type DemoModelOptions } from './model/model';
+import { startSqlServer } from './sql/server';
+import { DEFAULT_CRDB_VERSION } from './types';
+
+export interface DemoClusterOptions extends Partial<DemoModelOptions> {
+  host?: string;
+  /** 0 picks a free port. */
+  sqlPort?: number;
+  /** Node i listens on httpPort + i - 1; 0 picks a free port for each node. */
+  httpPort?: number;
+  /** The fault/clock control API; 0 picks a free port, null turns it off. */
+  controlPort?: number | null;
+}
+
+export interface DemoCluster {
+  readonly model: DemoModel;
+  readonly sqlUrl: string;
+  readonly nodeUrls: string[];
+  readonly controlUrl: string | null;
+  readonly seed: number;
+  readonly speed: number;
+  setNodeFault(nodeId: number, fault: NodeFault): Promise<void>;
+  nodeFault(nodeId: number): NodeFault;
+  /** The node process restarts: its HTTP port refuses for `downMs`, then it is back with counters from 0. */
+  restartNode(nodeId: number, downMs?: number): Promise<void>;
+  setSqlFault(fault: SqlFault): void;
+  sqlFault(): SqlFault;
+  stop(): Promise<void>;
+}
+
+/** Starts the model, one HTTP server per node, the SQL endpoint and the control API. */
+export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<DemoCluster> {
+  const host = opts.host ?? '127.0.0.1';
+  const seed = opts.seed ?? 1;
+  const speed = opts.speed ?? 1;
+  const model = new DemoModel({
+    nodes: opts.nodes ?? 3,
+    seed,
+    speed,
+    version: opts.version ?? DEFAULT_CRDB_VERSION,
+    startMs: opts.startMs,
+    historyDays: opts.historyDays,
+    extraJobs: opts.extraJobs,
+  });
+  let sqlFault: SqlFault = { mode: 'ok' };
+  const sql = await startSqlServer({ state: model, port: opts.sqlPort ?? 0, host, getFault: () => sqlFault });
+  const nodes: NodeServer[] = [];
+  try {
+    for (const n of model.nodes()) {
+      const port = opts.httpPort ? opts.httpPort + n.node_id - 1 : 0;
+      const server = await startNodeServer({ state: model, nodeId: n.node_id, port, host, seed });
+      nodes.push(server);
+      model.setNodeAddress(n.node_id, { sql_addr: `${host}:${sql.port}`, http_addr: `${host}:${server.port}` });
+    }
+  } catch (err) {
+    await Promise.all([sql.close(), ...nodes.map((n) => n.close())]);
+    throw err;
+  }
+  const node = (id: number) => {
+    const found = nodes.find((n) => n.nodeId === id);
+    if (!found) throw new Error(`no node ${id} (the cluster has ${nodes.length})`);
+    return found;
+  };
+  const cluster: DemoCluster = {
+    model,
+    seed,
+    speed,
+    sqlUrl: `postgresql://root@${host}:${sql.port}/defaultdb?sslmode=disable`,
+    nodeUrls: nodes.map((n) => n.url),
+    controlUrl: null,
+    setNodeFault: (id, fault) => node(id).setFault(fault),
+    nodeFault: (id) => node(id).fault(),
+    async restartNode(id, downMs = 500) {
+      const server = node(id);
+      const before = server.fault();
+      await server.setFault({ mode: 'down' });
+      model.restartNode(id);
+      await new Promise((r) => setTimeout(r, downMs));
+      await server.setFault(before.mode === 'down' ? { mode: 'ok' } : before);
+    },
+    setSqlFault(fault) {
+      sqlFault = fault;
+    },
+    sqlFault: () => sqlFault,
+    async stop() {
+      await Promise.all([sql.close(), ...nodes.map((n) => n.close()), control?.close()]);
+    },
+  };
+  const control = opts.controlPort === null ? null : await startControlApi(cluster, { host, port: opts.controlPort ?? 0 });
+  return Object.assign(cluster, { controlUrl: control?.url ?? null });
+}

@@ -1,0 +1,123 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import type { DemoCluster } from './cluster';
+
+/**
+ * A small HTTP API to inject faults and move the clock, for tests and demos:
+ *   GET  /                      → the cluster: URLs, faults, clock
+ *   POST /nodes/{id}/fault      {"mode":"ok"|"down"|"garbage"} or {"mode":"slow","delay_ms":3000}
+ *   POST /nodes/{id}/restart    {"down_ms"?: 500}
+ *   POST /sql/fault             {"mode":"ok"|"refuse"} or {"mode":"error","message":"…"}
+ *   POST /clock/advance         {"seconds": 3600}
+ * Errors are {error:{code,message}} with a 4xx status.
+ */
+const NodeFaultBody = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('ok') }),
+  z.object({ mode: z.literal('down') }),
+  z.object({ mode: z.literal('garbage') }),
+  z.object({ mode: z.literal('slow'), delay_ms: z.number().int().min(0).max(600_000) }),
+]);
+const SqlFaultBody = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('ok') }),
+  z.object({ mode: z.literal('refuse') }),
+  z.object({ mode: z.literal('error'), message: z.string().min(1).max(1000) }),
+]);
+const RestartBody = z.object({ down_ms: z.number().int().min(0).max(60_000).optional() });
+const AdvanceBody = z.object({ seconds: z.number().positive().max(365 * 86_400) });
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, raw: string): T {
+  let json: unknown;
+  try {
+    json = raw ? JSON.parse(raw) : {};
+  } catch {
+    throw new HttpError(400, 'bad_json', 'the body is not JSON');
+  }
+  const r = schema.safeParse(json);
+  if (!r.success) throw new HttpError(400, 'bad_request', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+function describe(cluster: DemoCluster) {
+  return {
+    version: cluster.model.version,
+    now: cluster.model.now().toISOString(),
+    seed: cluster.seed,
+    speed: cluster.speed,
+    sql_url: cluster.sqlUrl,
+    sql_fault: cluster.sqlFault(),
+    nodes: cluster.model.nodes().map((n, i) => ({ node_id: n.node_id, url: cluster.nodeUrls[i], fault: cluster.nodeFault(n.node_id) })),
+  };
+}
+
+async function route(cluster: DemoCluster, method: string, path: string, body: string): Promise<unknown> {
+  if (method === 'GET' && path === '/') return describe(cluster);
+  if (method !== 'POST') throw new HttpError(405, 'method_not_allowed', `${method} ${path} is not supported`);
+  const nodeRoute = /^\/nodes\/(\d{1,4})\/(fault|restart)$/.exec(path);
+  if (nodeRoute) {
+    const id = Number(nodeRoute[1]);
+    if (!cluster.model.nodes().some((n) => n.node_id === id)) throw new HttpError(404, 'unknown_node', `no node ${id}`);
+    if (nodeRoute[2] === 'fault') {
+      const f = parse(NodeFaultBody, body);
+      await cluster.setNodeFault(id, f.mode === 'slow' ? { mode: 'slow', delayMs: f.delay_ms } : f);
+    } else {
+      await cluster.restartNode(id, parse(RestartBody, body).down_ms);
+    }
+    return describe(cluster);
+  }
+  if (path === '/sql/fault') {
+    cluster.setSqlFault(parse(SqlFaultBody, body));
+    return describe(cluster);
+  }
+  if (path === '/clock/advance') {
+    cluster.model.advance(parse(AdvanceBody, body).seconds * 1000);
+    return describe(cluster);
+  }
+  throw new HttpError(404, 'not_found', `no route ${path}`);
+}
+
+export async function startControlApi(cluster: DemoCluster, opts: { host: string; port: number }) {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      route(cluster, req.method ?? 'GET', path, Buffer.concat(chunks).toString('utf8')).then(
+        (out) => send(res, 200, out),
+        (err: unknown) => {
+          const e = err instanceof HttpError ? err : new HttpError(500, 'internal', 'the control API failed');
+          if (!(err instanceof HttpError)) console.error('demo control API:', err);
+          send(res, e.status, { error: { code: e.code, message: e.message } });
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, opts.host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${opts.host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}

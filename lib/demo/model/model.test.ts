@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { isCurrentlyRunning } from './jobs';
+import { DemoModel } from './model';
+
+const START = Date.parse('2026-11-25T20:07:00Z');
+const make = (seed = 7, version: '23.2' | '24.3' | '25.4' = '25.4') => new DemoModel({ nodes: 3, seed, speed: 0, version, startMs: START });
+const sum = (m: DemoModel, name: string) => [1, 2, 3].reduce((acc, n) => acc + (m.nodeMetrics(n)[name] ?? 0), 0);
+
+describe('demo behaviour model', () => {
+  it('holds about 14 days of history, with every kind of job the views need', () => {
+    const m = make();
+    const jobs = m.jobs();
+    const oldest = Math.min(...jobs.filter((j) => j.created_by_id).map((j) => j.created.getTime()));
+    expect(START - oldest).toBeGreaterThan(13.9 * 86_400_000);
+    const kinds = new Set(jobs.map((j) => `${j.job_type}/${j.status}`));
+    for (const k of ['BACKUP/succeeded', 'BACKUP/failed', 'BACKUP/paused', 'RESTORE/running', 'RESTORE/succeeded', 'AUTO CREATE STATS/succeeded', 'CHANGEFEED/running']) {
+      expect(kinds, k).toContain(k);
+    }
+    expect(jobs.some((j) => j.execution_errors.length > 0 && j.job_type === 'BACKUP')).toBe(true);
+    expect(jobs.filter((j) => j.status === 'failed').every((j) => j.error.length > 10)).toBe(true);
+  });
+
+  it('gives the same history for the same seed and start, and another for another seed', () => {
+    const a = make(3).jobs().map((j) => [j.job_id, j.status, j.created.getTime(), j.coordinator_id, j.error].join('|'));
+    const b = make(3).jobs().map((j) => [j.job_id, j.status, j.created.getTime(), j.coordinator_id, j.error].join('|'));
+    const c = make(4).jobs().map((j) => [j.job_id, j.status, j.created.getTime(), j.coordinator_id, j.error].join('|'));
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+
+  it('creates schedules as CREATE SCHEDULE FOR BACKUP does: full/incremental pairs, a metric-updating one, a forgotten pause', () => {
+    const s = make().schedules();
+    const dr = s.filter((x) => x.label === 'cluster_dr');
+    expect(dr.map((x) => x.backup_type).sort()).toEqual(['FULL', 'INCREMENTAL']);
+    expect(dr.every((x) => x.updates_last_backup_metric)).toBe(true);
+    expect(dr.find((x) => x.backup_type === 'INCREMENTAL')?.command.backup_statement).toMatch(/^BACKUP INTO LATEST IN 's3:\/\/.*AWS_SECRET_ACCESS_KEY=redacted' WITH revision_history, detached$/);
+    const payroll = s.filter((x) => x.label === 'payroll_weekly');
+    expect(payroll.every((x) => x.schedule_status === 'PAUSED' && x.next_run === null)).toBe(true);
+    expect(s.filter((x) => x.schedule_status === 'ACTIVE').every((x) => x.next_run && x.next_run.getTime() > START)).toBe(true);
+    // Ids are INT8s past JavaScript's safe integers, carried as strings.
+    expect(s.every((x) => /^\d{19}$/.test(x.id) && BigInt(x.id) > BigInt(Number.MAX_SAFE_INTEGER))).toBe(true);
+  });
+
+  it('keeps every metric consistent with the jobs SQL shows', () => {
+    const m = make();
+    for (let i = 0; i < 12; i++) {
+      const jobs = m.jobs();
+      for (const [t, type] of [['backup', 'BACKUP'], ['restore', 'RESTORE']] as const) {
+        expect(sum(m, `jobs_${t}_currently_running`)).toBe(jobs.filter((j) => j.job_type === type && isCurrentlyRunning(j.status)).length);
+        expect(sum(m, `jobs_${t}_currently_paused`)).toBe(jobs.filter((j) => j.job_type === type && j.status === 'paused').length);
+        for (const n of [1, 2, 3]) {
+          const mine = jobs.filter((j) => j.job_type === type && isCurrentlyRunning(j.status) && j.coordinator_id === n).length;
+          expect(m.nodeMetrics(n)[`jobs_${t}_currently_running`]).toBe(mine);
+        }
+      }
+      m.advance(7 * 60_000);
+    }
+  });
+
+  it('counts scheduled runs on the nodes that ran them, and the paused backup holds an ageing protected timestamp', () => {
+    const m = make();
+    const scheduled = m.jobs().filter((j) => j.created_by_id);
+    expect(sum(m, 'schedules_BACKUP_started')).toBe(scheduled.length);
+    expect(sum(m, 'schedules_BACKUP_succeeded')).toBe(scheduled.filter((j) => j.status === 'succeeded').length);
+    expect(sum(m, 'schedules_BACKUP_failed')).toBe(scheduled.filter((j) => j.status === 'failed' || j.status === 'canceled').length);
+    const age0 = Math.max(...[1, 2, 3].map((n) => m.nodeMetrics(n).jobs_backup_protected_age_sec));
+    expect(age0).toBeGreaterThan(3600);
+    m.advance(600_000);
+    expect(Math.max(...[1, 2, 3].map((n) => m.nodeMetrics(n).jobs_backup_protected_age_sec))).toBeGreaterThanOrEqual(age0 + 600);
+    // The paused payroll schedule still holds its chain's record from before the pause: days old.
+    expect(Math.max(...[1, 2, 3].map((n) => m.nodeMetrics(n).schedules_BACKUP_protected_age_sec))).toBeGreaterThan(8 * 86_400);
+  });
+
+  it('never decreases a counter except across a node restart, which also zeroes last_completed_time', () => {
+    const m = make();
+    const counters = ['jobs_backup_resume_completed', 'schedules_BACKUP_started', 'schedules_BACKUP_succeeded', 'jobs_backup_resume_retry_error'];
+    let prev = [1, 2, 3].map((n) => m.nodeMetrics(n));
+    for (let i = 0; i < 30; i++) {
+      m.advance(15 * 60_000);
+      const cur = [1, 2, 3].map((n) => m.nodeMetrics(n));
+      for (const c of counters) for (const n of [0, 1, 2]) expect(cur[n][c]).toBeGreaterThanOrEqual(prev[n][c]);
+      prev = cur;
+    }
+    expect(prev.some((x) => x.schedules_BACKUP_last_completed_time > 0)).toBe(true);
+    m.restartNode(2);
+    const after = m.nodeMetrics(2);
+    expect(after.schedules_BACKUP_last_completed_time).toBe(0);
+    expect(after.jobs_backup_resume_completed).toBe(0);
+    expect(m.jobs().filter((j) => j.coordinator_id === 2 && j.status === 'running')).toEqual([]);
+  });
+
+  it('exports fail_or_cancel_failed only where the version still has it', () => {
+    expect(make(7, '25.4').nodeMetrics(1)).not.toHaveProperty('jobs_backup_fail_or_cancel_failed');
+    expect(make(7, '23.2').nodeMetrics(1)).toHaveProperty('jobs_backup_fail_or_cancel_failed');
+  });
+
+  it('pauses, resumes and cancels jobs with CockroachDB-like state changes and errors', () => {
+    const m = make();
+    const running = m.jobs().find((j) => j.job_type === 'RESTORE' && j.status === 'running')!;
+    m.pauseJob(running.job_id);
+    expect(m.job(running.job_id)?.status).toBe('pause-requested');
+    m.advance(20_000);
+    expect(m.job(running.job_id)?.status).toBe('paused');
+    m.resumeJob(running.job_id);
+    m.advance(20_000);
+    expect(m.job(running.job_id)?.status).toBe('running');
+    const done = m.jobs().find((j) => j.status === 'succeeded')!;
+    expect(() => m.pauseJob(done.job_id)).toThrow(/cannot be requested to be paused/);
+    expect(() => m.cancelJob('123')).toThrow(/does not exist/);
+    m.cancelJob(running.job_id);
+    m.advance(60_000);
+    expect(m.job(running.job_id)?.status).toBe('canceled');
+  });
+});

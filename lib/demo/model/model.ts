@@ -1,0 +1,255 @@
+import type { ClusterState } from '../cluster-state';
+import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoSchedule, TERMINAL_STATUSES } from '../types';
+import { maybeStartBackgroundJobs, startForeverJobs, startManualBackup, startRestore } from './background';
+import { DemoClock } from './clock';
+import { IdGenerator } from './ids';
+import { STEP_MS, stepJob, type OnTerminal } from './jobs';
+import { computeNodeMetrics } from './metrics';
+import { Rng } from './rng';
+import { SCHEDULE_SPECS } from './scenario';
+import { createSchedules, nextCron, onScheduledJobDone, schedulerRound } from './scheduler';
+import { bump, touchJob, touchSchedule, type World } from './world';
+
+const DAY = 86_400_000;
+const MINUTE = 60_000;
+
+export interface DemoModelOptions {
+  nodes: number;
+  seed: number;
+  /** How many times faster than real time the cluster's clock runs (0 = frozen; use advance()). */
+  speed: number;
+  version: CrdbVersion;
+  /** The cluster's "now" at start (default: the wall clock). History is simulated up to it. */
+  startMs?: number;
+  /** Days of history simulated before start (default 14, CockroachDB's jobs.retention_time). */
+  historyDays?: number;
+  /** Extra ad-hoc backup jobs spread over the history, for volume. */
+  extraJobs?: number;
+}
+
+interface ScriptedEvent {
+  atMs: number;
+  run: (t: number) => void;
+}
+
+/**
+ * The behaviour model: a CockroachDB cluster's backup world on a (possibly fast) clock. It is
+ * simulated lazily on a fixed 10 s grid up to the clock's now whenever anyone reads it, so the
+ * same seed and start time always give the same history, however often it is read.
+ */
+export class DemoModel implements ClusterState {
+  readonly version: CrdbVersion;
+  readonly clock: DemoClock;
+  private readonly world: World;
+  private readonly originMs: number;
+  private events: ScriptedEvent[] = [];
+  private readonly onTerminal: OnTerminal = (job, t, plan) => {
+    if (job.created_by_id) onScheduledJobDone(this.world, job, t, plan.layer, this.originMs);
+  };
+
+  constructor(opts: DemoModelOptions) {
+    this.version = opts.version;
+    const startMs = Math.floor((opts.startMs ?? Date.now()) / STEP_MS) * STEP_MS;
+    const historyStart = startMs - (opts.historyDays ?? 14) * DAY;
+    this.originMs = historyStart;
+    const rng = new Rng(opts.seed);
+    this.world = {
+      version: opts.version,
+      rng,
+      ids: new IdGenerator(),
+      cursorMs: historyStart,
+      rev: 0,
+      jobs: [],
+      jobIndex: new Map(),
+      plans: new Map(),
+      schedules: [],
+      scheduleRuntime: new Map(),
+      backups: [],
+      nodes: Array.from({ length: opts.nodes }, (_, i) => ({
+        node: { node_id: i + 1, sql_addr: '', http_addr: '', advertise_addr: '', started_at: historyStart - rng.between(1, 30) * DAY },
+        counters: new Map<string, number>(),
+        lastCompletedTime: 0,
+        round: { jobs_started: 0, reschedule_skip: 0, reschedule_wait: 0, error: 0 },
+      })),
+      statsNodeId: 1,
+    };
+    createSchedules(this.world, startMs, historyStart);
+    startForeverJobs(this.world, historyStart);
+    this.script(startMs, opts.extraJobs ?? 0, historyStart);
+    this.advanceTo(startMs);
+    this.clock = new DemoClock(startMs, opts.speed);
+  }
+
+  /** The story the demo tells at start: a forgotten paused schedule, a paused backup, a restore in flight. */
+  private script(startMs: number, extraJobs: number, historyStart: number): void {
+    const w = this.world;
+    for (const spec of SCHEDULE_SPECS) {
+      if (spec.pausedDaysAgo === null) continue;
+      this.at(startMs - spec.pausedDaysAgo * DAY, () => {
+        for (const s of w.schedules) if (s.label === spec.label) this.pauseScheduleNow(s);
+      });
+    }
+    let pausedJob: DemoJob | null = null;
+    this.at(startMs - 135 * MINUTE, (t) => (pausedJob = startManualBackup(w, t, Math.min(3, w.nodes.length), 3 * 60 * MINUTE)));
+    this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id));
+    this.at(startMs - 35 * MINUTE, (t) => startRestore(w, t, Math.min(2, w.nodes.length), 2 * 60 * MINUTE, false));
+    for (let i = 0; i < extraJobs; i++) {
+      this.at(historyStart + w.rng.next() * (startMs - historyStart - 3 * 60 * MINUTE), (t) => startManualBackup(w, t, w.rng.pick(w.nodes).node.node_id, w.rng.between(1, 20) * MINUTE));
+    }
+  }
+
+  private at(atMs: number, run: (t: number) => void): void {
+    this.events.push({ atMs: Math.ceil(atMs / STEP_MS) * STEP_MS, run });
+    this.events.sort((a, b) => a.atMs - b.atMs);
+  }
+
+  /** Simulates every grid step up to targetMs. */
+  private advanceTo(targetMs: number): void {
+    const w = this.world;
+    while (w.cursorMs + STEP_MS <= targetMs) {
+      const t = (w.cursorMs += STEP_MS);
+      while (this.events.length > 0 && this.events[0].atMs <= t) this.events.shift()!.run(t);
+      if (t % MINUTE === 0) schedulerRound(w, t);
+      maybeStartBackgroundJobs(w, t, STEP_MS);
+      for (const id of [...w.plans.keys()]) {
+        const job = w.jobIndex.get(id);
+        if (job) stepJob(w, job, t, this.onTerminal);
+      }
+    }
+  }
+
+  private sync(): number {
+    const now = this.clock.nowMs();
+    this.advanceTo(now);
+    return now;
+  }
+
+  // ---- ClusterState ----
+  now(): Date {
+    return new Date(this.sync());
+  }
+  revision(): number {
+    this.sync();
+    return this.world.rev;
+  }
+  jobs(): readonly DemoJob[] {
+    this.sync();
+    return this.world.jobs;
+  }
+  job(id: string): DemoJob | undefined {
+    this.sync();
+    return this.world.jobIndex.get(id);
+  }
+  schedules(): readonly DemoSchedule[] {
+    this.sync();
+    return this.world.schedules;
+  }
+  backups(): readonly DemoBackup[] {
+    this.sync();
+    return this.world.backups;
+  }
+  nodes(): readonly DemoNode[] {
+    return this.world.nodes.map((n) => n.node);
+  }
+  nodeMetrics(nodeId: number): Record<string, number> {
+    const now = this.sync();
+    return computeNodeMetrics(this.world, nodeId, now);
+  }
+
+  pauseJob(id: string): void {
+    const job = this.mustJob(id);
+    if (job.status === 'paused' || job.status === 'pause-requested') return;
+    this.mustBeIn(job, ['pending', 'running'], 'paused');
+    job.status = 'pause-requested';
+    this.request(job);
+  }
+  resumeJob(id: string): void {
+    const job = this.mustJob(id);
+    if (job.status === 'running' || job.status === 'pending') return;
+    this.mustBeIn(job, ['paused', 'pause-requested'], 'resumed');
+    job.status = 'pending'; // re-adopted by a node's adoption loop shortly
+    const plan = this.world.plans.get(job.job_id);
+    if (plan) plan.wakeAt = this.world.cursorMs + 5_000;
+    touchJob(this.world, job, this.world.cursorMs);
+  }
+  cancelJob(id: string): void {
+    const job = this.mustJob(id);
+    if (job.status === 'cancel-requested' || job.status === 'reverting') return;
+    this.mustBeIn(job, ['pending', 'running', 'paused', 'pause-requested'], 'canceled');
+    job.status = 'cancel-requested';
+    this.request(job);
+  }
+  pauseSchedule(id: string): void {
+    this.pauseScheduleNow(this.mustSchedule(id));
+  }
+  resumeSchedule(id: string): void {
+    const s = this.mustSchedule(id);
+    if (s.schedule_status === 'ACTIVE') return;
+    s.schedule_status = 'ACTIVE';
+    s.next_run = new Date(nextCron(s.recurrence, this.world.cursorMs));
+    touchSchedule(this.world, s);
+  }
+
+  // ---- faults and tests ----
+  /** A node process restarts: its counters and last-completed-time start again from 0, its jobs are adopted elsewhere. */
+  restartNode(nodeId: number): void {
+    const now = this.sync();
+    const w = this.world;
+    const rt = w.nodes.find((n) => n.node.node_id === nodeId);
+    if (!rt) throw new Error(`no node ${nodeId}`);
+    rt.counters.clear();
+    rt.lastCompletedTime = 0;
+    rt.round = { jobs_started: 0, reschedule_skip: 0, reschedule_wait: 0, error: 0 };
+    rt.node.started_at = now;
+    const others = w.nodes.filter((n) => n !== rt);
+    if (others.length === 0) return;
+    for (const job of w.jobs) {
+      if (job.coordinator_id !== nodeId || TERMINAL_STATUSES.includes(job.status)) continue;
+      job.coordinator_id = w.rng.pick(others).node.node_id;
+      touchJob(w, job, w.cursorMs);
+    }
+    if (w.statsNodeId === nodeId) w.statsNodeId = others[0].node.node_id;
+    bump(w);
+  }
+  setNodeAddress(nodeId: number, addr: { sql_addr: string; http_addr: string }): void {
+    const rt = this.world.nodes.find((n) => n.node.node_id === nodeId);
+    if (!rt) throw new Error(`no node ${nodeId}`);
+    rt.node.sql_addr = addr.sql_addr;
+    rt.node.advertise_addr = addr.sql_addr;
+    rt.node.http_addr = addr.http_addr;
+  }
+  /** Moves the clock forward (tests); the model simulates up to the new now on the next read. */
+  advance(ms: number): void {
+    this.clock.advance(ms);
+    this.sync();
+  }
+
+  private request(job: DemoJob): void {
+    const plan = this.world.plans.get(job.job_id);
+    if (plan) plan.requestedAt = this.world.cursorMs;
+    job.running_status = null;
+    touchJob(this.world, job, this.world.cursorMs);
+  }
+  private pauseScheduleNow(s: DemoSchedule): void {
+    s.schedule_status = 'PAUSED';
+    s.next_run = null;
+    touchSchedule(this.world, s);
+  }
+  private mustJob(id: string): DemoJob {
+    if (this.clock) this.sync();
+    const job = this.world.jobIndex.get(id);
+    if (!job) throw new DemoSqlError('42704', `job with ID ${id} does not exist`);
+    return job;
+  }
+  private mustBeIn(job: DemoJob, allowed: DemoJob['status'][], verb: string): void {
+    if (!allowed.includes(job.status)) {
+      throw new DemoSqlError('55000', `job ${job.job_id}: cannot be ${verb}: job with status ${job.status} cannot be requested to be ${verb}`);
+    }
+  }
+  private mustSchedule(id: string): DemoSchedule {
+    this.sync();
+    const s = this.world.schedules.find((x) => x.id === id);
+    if (!s) throw new DemoSqlError('42704', `schedule ${id} not found`);
+    return s;
+  }
+}
