@@ -29,5 +29,5 @@ export function embeddedDemo(): Promise<DemoCluster> {
 
 export async function embeddedDemoConfig(): Promise<ClusterConfig> {
   const demo = await embeddedDemo();
-  return { id: DEMO_CLUSTER_ID, name: 'Demo cluster', sqlUrl: demo.sqlUrl, httpUrls: demo.nodeUrls, demo: true };
+  return { id: DEMO_CLUSTER_ID, name: 'Demo cluster', sqlUrl: demo.sqlUrl, httpUrls: demo.nodeUrls, httpCa: null, httpPort: 8080, httpScheme: 'http', demo: true };
 }

@@ -1,0 +1,31 @@
+import pg from 'pg';
+import { startDemoCluster, type DemoCluster, type DemoClusterOptions } from '@/lib/demo/cluster';
+import { parseExposition, type Exposition } from '@/lib/demo/http/test-exposition';
+
+/** A fixed "now" and a frozen clock: every test sees the same history and moves time itself. */
+export const START_MS = Date.parse('2026-11-25T20:07:00Z');
+
+export function startFrozen(opts: DemoClusterOptions = {}): Promise<DemoCluster> {
+  return startDemoCluster({ nodes: 3, seed: 11, speed: 0, startMs: START_MS, ...opts });
+}
+
+export async function scrape(url: string): Promise<Exposition> {
+  const res = await fetch(`${url}/_status/vars`);
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return parseExposition(await res.text());
+}
+
+/** Sample value of a node-level family (the one sample labelled with this node's id). */
+export function valueOf(exp: Exposition, family: string): number | undefined {
+  return exp.families.get(family)?.samples[0]?.value;
+}
+
+export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(sqlUrl: string, text: string, values?: unknown[]) {
+  const client = new pg.Client({ connectionString: sqlUrl });
+  await client.connect();
+  try {
+    return await client.query<T>(text, values);
+  } finally {
+    await client.end();
+  }
+}
