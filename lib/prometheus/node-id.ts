@@ -1,21 +1,16 @@
 /**
  * The node's own id and addresses from the `node_id{advertise_addr=…,http_addr=…,sql_addr=…} N`
- * family every CockroachDB node exports (seen from v19.2 on). Only that line is read.
+ * family every CockroachDB node exports (seen from v19.2 on; 23.x+ also puts `node_id="N"` in
+ * its labels). The exposition parser extracts it on every parse; this is the shortcut for
+ * callers that want nothing else (keep() rejects every family, so the scan allocates ~nothing).
  */
-export interface NodeIdentity {
-  node_id: number;
-  labels: Record<string, string>;
-}
+import { parseExposition } from './parse';
+import type { NodeIdentity } from './types';
 
-const LINE = /^node_id\{([^}]*)\}\s+([0-9.eE+-]+)\s*$/m;
-const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
+export type { NodeIdentity } from './types';
+
+const KEEP_NOTHING = { keep: () => false };
 
 export function readNodeIdentity(exposition: string): NodeIdentity | null {
-  const m = LINE.exec(exposition);
-  if (!m) return null;
-  const id = Number(m[2]);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  const labels: Record<string, string> = {};
-  for (const l of m[1].matchAll(LABEL)) labels[l[1]] = l[2].replace(/\\(.)/g, '$1');
-  return { node_id: id, labels };
+  return parseExposition(exposition, KEEP_NOTHING).nodeIdentity;
 }
