@@ -1,30 +1,63 @@
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseDuration } from './duration';
 
 /**
- * Which clusters the dashboard watches, from the environment (see .env.example). Parsed once;
- * a bad value stops start-up with a message naming the variable. With no cluster variables the
- * built-in demo cluster is used (lib/demo/embedded.ts).
+ * Which clusters the dashboard watches and how, from the environment (documented in
+ * .env.example). Parsed once at start-up; a bad value stops start-up with a message naming the
+ * variable. With no cluster variables the built-in demo cluster is used (lib/demo/embedded.ts).
  */
-const Env = z.object({
-  CRDB_SQL_URL: z
+
+const Id = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes (it appears in URLs)');
+const SqlUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/.+/.test(v), 'must be a postgresql:// URL');
+const HttpUrl = z
+  .string()
+  .trim()
+  .transform((u) => u.replace(/\/+$/, ''))
+  .refine((u) => /^https?:\/\/[^/?#\s]+$/.test(u), 'must be an http(s)://host:port base URL');
+const Duration = (name: string) =>
+  z
     .string()
     .trim()
-    .min(1)
-    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgresql:// URL')
-    .optional(),
+    .transform((v, ctx) => {
+      const ms = parseDuration(v);
+      if (ms === null || ms < 1000 || ms > 3_600_000) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration between 1s and 1h, like 10s or 1m (got "${v}")` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+/** One cluster as CLUSTERS_FILE lists it (same fields as the CRDB_* variables). */
+const ClusterEntry = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(100).optional(),
+  sql_url: SqlUrl.optional(),
+  http_urls: z.array(HttpUrl).optional(),
+  http_ca: z.string().trim().min(1).optional(),
+  http_port: z.number().int().min(1).max(65535).optional(),
+  http_scheme: z.enum(['http', 'https']).optional(),
+});
+const ClustersFile = z.union([z.array(ClusterEntry), z.object({ clusters: z.array(ClusterEntry) }).transform((f) => f.clusters)]);
+
+const Env = z.object({
+  CRDB_SQL_URL: SqlUrl.optional(),
   CRDB_HTTP_URLS: z
     .string()
-    .trim()
-    .min(1)
-    .transform((v) => v.split(',').map((u) => u.trim().replace(/\/+$/, '')).filter(Boolean))
-    .refine((urls) => urls.every((u) => /^https?:\/\/[^/]+$/.test(u)), 'must be comma-separated http(s)://host:port base URLs')
+    .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+    .pipe(z.array(HttpUrl).min(1, 'must list at least one URL'))
     .optional(),
-  CRDB_CLUSTER_ID: z
-    .string()
-    .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes (it appears in URLs)')
-    .default('default'),
+  CRDB_CLUSTER_ID: Id.default('default'),
   CRDB_CLUSTER_NAME: z.string().trim().min(1).max(100).optional(),
+  CRDB_HTTP_CA: z.string().trim().min(1).optional(),
+  CRDB_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  CRDB_HTTP_SCHEME: z.enum(['http', 'https']).default('http'),
+  CLUSTERS_FILE: z.string().trim().min(1).optional(),
+  SCRAPE_INTERVAL: Duration('SCRAPE_INTERVAL').default(10_000),
+  SCRAPE_TIMEOUT: Duration('SCRAPE_TIMEOUT').default(5_000),
 });
 
 export interface ClusterConfig {
@@ -32,23 +65,76 @@ export interface ClusterConfig {
   name: string;
   /** Postgres URL for SQL; null when only metrics are configured. Never sent to a browser. */
   sqlUrl: string | null;
-  /** Base URLs of every node's HTTP port. */
+  /** Base URLs of every node's HTTP port; empty when they are discovered over SQL. */
   httpUrls: string[];
+  /** PEM text of the CA that signs the nodes' HTTPS certificates (secure clusters). */
+  httpCa: string | null;
+  /** For discovery over SQL: each node's host with this port and scheme. */
+  httpPort: number;
+  httpScheme: 'http' | 'https';
   /** True for the built-in demo cluster. */
   demo: boolean;
 }
 
-export type StaticConfig = { mode: 'demo' } | { mode: 'configured'; clusters: ClusterConfig[] };
+export interface StaticConfig {
+  mode: 'demo' | 'configured';
+  clusters: ClusterConfig[];
+  scrapeIntervalMs: number;
+  scrapeTimeoutMs: number;
+}
 
 export class ConfigError extends Error {}
 
+function readCa(path: string | undefined, variable: string): string | null {
+  if (!path) return null;
+  try {
+    const pem = readFileSync(path, 'utf8');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no PEM certificate in it');
+    return pem;
+  } catch (err) {
+    throw new ConfigError(`${variable}: cannot use ${path} as a CA file: ${(err as Error).message}`);
+  }
+}
+
+function issues(prefix: string, error: z.ZodError): ConfigError {
+  return new ConfigError(error.issues.map((i) => `${[prefix, ...i.path].filter((p) => p !== '').join('.')}: ${i.message}`).join('\n'));
+}
+
 export function parseConfig(env: Record<string, string | undefined>): StaticConfig {
   const r = Env.safeParse(env);
-  if (!r.success) {
-    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
-  }
+  if (!r.success) throw issues('', r.error);
   const e = r.data;
-  if (!e.CRDB_SQL_URL && !e.CRDB_HTTP_URLS) return { mode: 'demo' };
+  const base = { scrapeIntervalMs: e.SCRAPE_INTERVAL, scrapeTimeoutMs: e.SCRAPE_TIMEOUT };
+  if (e.SCRAPE_TIMEOUT > e.SCRAPE_INTERVAL) throw new ConfigError('SCRAPE_TIMEOUT: must not be longer than SCRAPE_INTERVAL');
+  if (e.CLUSTERS_FILE) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(e.CLUSTERS_FILE, 'utf8'));
+    } catch (err) {
+      throw new ConfigError(`CLUSTERS_FILE: cannot read ${e.CLUSTERS_FILE} as JSON: ${(err as Error).message}`);
+    }
+    const f = ClustersFile.safeParse(raw);
+    if (!f.success) throw issues('CLUSTERS_FILE', f.error);
+    const ids = new Set<string>();
+    const clusters = f.data.map((c, i) => {
+      if (ids.has(c.id)) throw new ConfigError(`CLUSTERS_FILE: cluster id "${c.id}" appears twice`);
+      ids.add(c.id);
+      if (!c.sql_url && !c.http_urls?.length) throw new ConfigError(`CLUSTERS_FILE.${i}: needs sql_url or http_urls`);
+      return {
+        id: c.id,
+        name: c.name ?? c.id,
+        sqlUrl: c.sql_url ?? null,
+        httpUrls: c.http_urls ?? [],
+        httpCa: readCa(c.http_ca, `CLUSTERS_FILE.${i}.http_ca`),
+        httpPort: c.http_port ?? e.CRDB_HTTP_PORT,
+        httpScheme: c.http_scheme ?? e.CRDB_HTTP_SCHEME,
+        demo: false,
+      };
+    });
+    if (clusters.length === 0) throw new ConfigError('CLUSTERS_FILE: lists no clusters');
+    return { mode: 'configured', clusters, ...base };
+  }
+  if (!e.CRDB_SQL_URL && !e.CRDB_HTTP_URLS) return { mode: 'demo', clusters: [], ...base };
   return {
     mode: 'configured',
     clusters: [
@@ -57,9 +143,13 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         name: e.CRDB_CLUSTER_NAME ?? e.CRDB_CLUSTER_ID,
         sqlUrl: e.CRDB_SQL_URL ?? null,
         httpUrls: e.CRDB_HTTP_URLS ?? [],
+        httpCa: readCa(e.CRDB_HTTP_CA, 'CRDB_HTTP_CA'),
+        httpPort: e.CRDB_HTTP_PORT,
+        httpScheme: e.CRDB_HTTP_SCHEME,
         demo: false,
       },
     ],
+    ...base,
   };
 }
 

@@ -1,7 +1,8 @@
 import { listClusters, publicCluster } from '@/lib/clusters';
+import { respond } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  return Response.json({ clusters: (await listClusters()).map(publicCluster) });
+  return respond(async () => ({ clusters: (await listClusters()).map(publicCluster) }));
 }

@@ -1,0 +1,82 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+import { parseDuration } from './duration';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'cfg-'));
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+describe('parseConfig', () => {
+  it('uses the demo cluster when nothing is configured, with default intervals', () => {
+    expect(parseConfig({})).toMatchObject({ mode: 'demo', clusters: [], scrapeIntervalMs: 10_000, scrapeTimeoutMs: 5_000 });
+  });
+
+  it('reads one cluster from CRDB_* variables', () => {
+    const c = parseConfig({
+      CRDB_SQL_URL: 'postgresql://monitor:secret@db:26257/defaultdb?sslmode=require',
+      CRDB_HTTP_URLS: 'http://n1:8080, http://n2:8080/ ,http://n3:8080',
+      CRDB_CLUSTER_ID: 'prod-eu',
+      CRDB_CLUSTER_NAME: 'Production',
+      SCRAPE_INTERVAL: '30s',
+      SCRAPE_TIMEOUT: '2s',
+    });
+    expect(c).toMatchObject({ mode: 'configured', scrapeIntervalMs: 30_000, scrapeTimeoutMs: 2_000 });
+    expect(c.clusters[0]).toMatchObject({ id: 'prod-eu', name: 'Production', httpUrls: ['http://n1:8080', 'http://n2:8080', 'http://n3:8080'], httpPort: 8080, httpScheme: 'http' });
+  });
+
+  it.each([
+    [{ CRDB_SQL_URL: 'mysql://x' }, /CRDB_SQL_URL: must be a postgresql/],
+    [{ CRDB_HTTP_URLS: 'n1:8080' }, /CRDB_HTTP_URLS.*http\(s\)/],
+    [{ CRDB_HTTP_URLS: 'http://a:1', CRDB_CLUSTER_ID: 'Prod EU' }, /CRDB_CLUSTER_ID: must be lower-case/],
+    [{ CRDB_HTTP_URLS: 'http://a:1', SCRAPE_INTERVAL: 'often' }, /SCRAPE_INTERVAL must be a duration/],
+    [{ CRDB_HTTP_URLS: 'http://a:1', SCRAPE_INTERVAL: '5s', SCRAPE_TIMEOUT: '10s' }, /SCRAPE_TIMEOUT: must not be longer/],
+    [{ CRDB_HTTP_URLS: 'http://a:1', CRDB_HTTP_PORT: '99999' }, /CRDB_HTTP_PORT/],
+    [{ CRDB_HTTP_URLS: 'https://a:1', CRDB_HTTP_CA: '/nonexistent/ca.pem' }, /CRDB_HTTP_CA: cannot use \/nonexistent\/ca.pem/],
+    [{ CLUSTERS_FILE: '/nonexistent.json' }, /CLUSTERS_FILE: cannot read/],
+  ])('rejects %j naming the variable', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(ConfigError);
+    expect(() => parseConfig(env)).toThrow(message);
+  });
+
+  it('reads several clusters from CLUSTERS_FILE, with a CA for HTTPS nodes', () => {
+    const ca = file('ca.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    const p = file(
+      'clusters.json',
+      JSON.stringify({
+        clusters: [
+          { id: 'eu', sql_url: 'postgresql://root@eu:26257/defaultdb', http_scheme: 'https', http_ca: ca },
+          { id: 'us', name: 'US', http_urls: ['http://us1:8080'] },
+        ],
+      }),
+    );
+    const c = parseConfig({ CLUSTERS_FILE: p });
+    expect(c.clusters.map((x) => [x.id, x.name, x.httpScheme, x.httpCa !== null])).toEqual([
+      ['eu', 'eu', 'https', true],
+      ['us', 'US', 'http', false],
+    ]);
+  });
+
+  it('rejects a clusters file with duplicate ids or a cluster with nothing to reach', () => {
+    expect(() => parseConfig({ CLUSTERS_FILE: file('dup.json', JSON.stringify([{ id: 'a', http_urls: ['http://x:1'] }, { id: 'a', http_urls: ['http://y:1'] }])) })).toThrow(/appears twice/);
+    expect(() => parseConfig({ CLUSTERS_FILE: file('empty.json', JSON.stringify([{ id: 'a' }])) })).toThrow(/needs sql_url or http_urls/);
+    expect(() => parseConfig({ CLUSTERS_FILE: file('bad.json', '[{"id": "A B"}]') })).toThrow(/CLUSTERS_FILE\.0\.id/);
+  });
+});
+
+describe('parseDuration', () => {
+  it.each([
+    ['10s', 10_000],
+    ['1m', 60_000],
+    ['1h30m', 5_400_000],
+    ['500ms', 500],
+    ['14d', 14 * 86_400_000],
+    ['1.5s', 1_500],
+  ])('%s → %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
+  it.each(['', '10', 's', '10 seconds', '-1s', '1y'])('%j is not a duration', (text) => expect(parseDuration(text)).toBeNull());
+});

@@ -1,0 +1,54 @@
+/**
+ * One error type for everything the API reports, one code → HTTP status table, one body shape
+ * `{error: {code, message}}`. Messages are written for the operator and never carry a stack, a
+ * connection string or a password; the raw cause is logged on the server only.
+ */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  not_found: 404,
+  unknown_cluster: 404,
+  unknown_node: 404,
+  sql_unavailable: 503,
+  sql_not_configured: 503,
+  node_unavailable: 502,
+  unavailable: 503,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+  }
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+}
+
+export function errorBody(code: ErrorCode, message: string) {
+  return { error: { code, message } };
+}
+
+/** Any thrown value → a JSON Response; unknown errors become a bland 500 and are logged. */
+export function errorResponse(err: unknown): Response {
+  if (err instanceof ApiError) {
+    if (err.status >= 500) console.error(`${err.code}: ${err.message}`, err.cause ?? '');
+    return Response.json(errorBody(err.code, err.message), { status: err.status });
+  }
+  console.error('unexpected error:', err);
+  return Response.json(errorBody('internal', 'the dashboard hit an unexpected error; see its log'), { status: 500 });
+}
+
+/** Runs a handler body; its value becomes JSON, its error the error body. */
+export async function respond(fn: () => Promise<unknown>): Promise<Response> {
+  try {
+    const out = await fn();
+    return out instanceof Response ? out : Response.json(out, { headers: { 'cache-control': 'no-store' } });
+  } catch (err) {
+    return errorResponse(err);
+  }
+}

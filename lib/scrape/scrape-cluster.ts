@@ -1,0 +1,76 @@
+import { CATALOG, isCatalogMetric } from '../catalog';
+import type { ClusterConfig } from '../config';
+import { collapse } from '../prometheus/collapse';
+import { parseExposition } from '../prometheus/parse';
+import { fetchVars, type FetchErrorKind } from './fetch-vars';
+
+export interface NodeSnapshot {
+  /** From the node's `node_id` family or `node_id` label; null when the node states none (see `name`). */
+  node_id: number | null;
+  /** How the UI names it: `n2`, or `#2 (http://…)` by position when the node states no id. */
+  name: string;
+  url: string;
+  up: boolean;
+  error: string | null;
+  error_kind: FetchErrorKind | null;
+  latency_ms: number;
+  /** Catalog metrics the node printed, by exported name; a metric the node lacks is absent, not 0. */
+  metrics: Record<string, number>;
+  /** Label keys seen per metric, when more than `node_id` (e.g. a per-tenant split summed here). */
+  labels: Record<string, string[]>;
+}
+
+export interface ClusterSnapshot {
+  cluster: string;
+  scraped_at: string;
+  /** Increases by one per real scrape of this cluster: equal numbers are the same scrape. */
+  scrape_seq: number;
+  nodes: NodeSnapshot[];
+  /** Cluster value per catalog metric over the nodes that answered (sum, or max for ages and timestamps); absent when no node has it. */
+  aggregate: Record<string, number>;
+}
+
+const AGG = new Map<string, 'sum' | 'max'>(CATALOG.map((m) => [m.exported, m.aggregate]));
+
+/** Scrapes one node and keeps the catalog families. Never throws: a failure is a down node. */
+export async function scrapeNode(url: string, position: number, opts: { timeoutMs: number; ca: string | null }): Promise<NodeSnapshot> {
+  const r = await fetchVars(url, { timeoutMs: opts.timeoutMs, ca: opts.ca });
+  const base = { url, latency_ms: r.latency_ms, metrics: {}, labels: {} };
+  const unnamed = `#${position + 1} (${url})`;
+  if (!r.ok) return { ...base, node_id: null, name: unnamed, up: false, error: r.error, error_kind: r.kind };
+  const parsed = parseExposition(r.body, { keep: isCatalogMetric });
+  if (!parsed.valid) {
+    return { ...base, node_id: null, name: unnamed, up: false, error: `not Prometheus text format: ${parsed.reason ?? 'unreadable'}`, error_kind: 'format' };
+  }
+  const metrics: Record<string, number> = {};
+  const labels: Record<string, string[]> = {};
+  let labelId: number | null = null;
+  for (const name of parsed.samples.keys()) {
+    const c = collapse(parsed, name, AGG.get(name) ?? 'sum');
+    if (c.value === undefined) continue;
+    metrics[name] = c.value;
+    if (c.labelSets.some((k) => k !== 'node_id')) labels[name] = c.labelSets;
+    const id = Number(parsed.samples.get(name)?.[0]?.labels.node_id);
+    if (labelId === null && Number.isInteger(id) && id > 0) labelId = id;
+  }
+  const nodeId = parsed.nodeIdentity?.node_id ?? labelId;
+  return { ...base, node_id: nodeId, name: nodeId === null ? unnamed : `n${nodeId}`, up: true, error: null, error_kind: null, metrics, labels };
+}
+
+/** Every node at once, each with its own deadline: a slow or dead node never holds back the others. */
+export async function scrapeCluster(cluster: ClusterConfig, urls: string[], opts: { timeoutMs: number; seq: number }): Promise<ClusterSnapshot> {
+  const nodes = await Promise.all(urls.map((u, i) => scrapeNode(u, i, { timeoutMs: opts.timeoutMs, ca: cluster.httpCa })));
+  return { cluster: cluster.id, scraped_at: new Date().toISOString(), scrape_seq: opts.seq, nodes, aggregate: aggregateNodes(nodes) };
+}
+
+export function aggregateNodes(nodes: NodeSnapshot[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const n of nodes) {
+    if (!n.up) continue;
+    for (const [name, v] of Object.entries(n.metrics)) {
+      const prev = out[name];
+      out[name] = prev === undefined ? v : AGG.get(name) === 'max' ? Math.max(prev, v) : prev + v;
+    }
+  }
+  return out;
+}

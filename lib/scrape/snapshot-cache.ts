@@ -1,0 +1,40 @@
+import type { ClusterConfig } from '../config';
+import { scrapeCluster, type ClusterSnapshot } from './scrape-cluster';
+
+interface Entry {
+  snapshot?: ClusterSnapshot;
+  at: number;
+  inflight?: Promise<ClusterSnapshot>;
+  seq: number;
+}
+
+// On globalThis: Next may load this module once per route bundle, and there must be one cache.
+const KEY = Symbol.for('crdb-monitor.snapshot-cache');
+const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, Entry>()) as Map<string, Entry>;
+
+/**
+ * The cluster's latest snapshot, scraping at most once per interval however many viewers, API
+ * calls and the recorder ask (cache + single flight): the dashboard must never become load on a
+ * struggling cluster. A caller that arrives while a scrape runs waits for that same scrape.
+ */
+export function getSnapshot(cluster: ClusterConfig, urls: string[], opts: { intervalMs: number; timeoutMs: number }): Promise<ClusterSnapshot> {
+  let e = store.get(cluster.id);
+  if (!e) {
+    e = { at: 0, seq: 0 };
+    store.set(cluster.id, e);
+  }
+  const entry = e;
+  if (entry.snapshot && Date.now() - entry.at < opts.intervalMs) return Promise.resolve(entry.snapshot);
+  if (entry.inflight) return entry.inflight;
+  entry.seq += 1;
+  entry.inflight = scrapeCluster(cluster, urls, { timeoutMs: opts.timeoutMs, seq: entry.seq })
+    .then((s) => {
+      entry.snapshot = s;
+      entry.at = Date.now();
+      return s;
+    })
+    .finally(() => {
+      entry.inflight = undefined;
+    });
+  return entry.inflight;
+}
