@@ -34,5 +34,5 @@ export async function nodeVars(id: string, node: string): Promise<string> {
   const cluster = await resolveCluster(id);
   const r = await fetchVars(target.url, { timeoutMs: staticConfig().scrapeTimeoutMs, ca: cluster.httpCa });
   if (!r.ok) throw new ApiError('node_unavailable', `node ${node} did not answer: ${r.error}`);
-  return r.body;
+  return r.body.toString('utf8');
 }

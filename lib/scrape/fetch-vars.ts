@@ -5,7 +5,7 @@ import { createGunzip } from 'node:zlib';
 export type FetchErrorKind = 'network' | 'timeout' | 'http' | 'format';
 
 export type FetchVarsResult =
-  | { ok: true; body: string; latency_ms: number; bytes: number }
+  | { ok: true; body: Buffer; latency_ms: number; bytes: number }
   | { ok: false; kind: FetchErrorKind; error: string; latency_ms: number };
 
 export interface FetchVarsOptions {
@@ -92,8 +92,8 @@ function attempt(base: string, opts: FetchVarsOptions, t0: number, mayRetry: boo
       });
       stream.on('error', (err: Error) => done({ ok: false, kind: 'format', error: `cannot decode the answer: ${err.message}`, latency_ms: elapsed() }));
       stream.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        done({ ok: true, body, bytes, latency_ms: elapsed() });
+        // Left as bytes: the scraper decodes only the families it keeps.
+        done({ ok: true, body: Buffer.concat(chunks, bytes), bytes, latency_ms: elapsed() });
       });
     });
   });

@@ -2,6 +2,7 @@ import { CATALOG, isCatalogMetric } from '../catalog';
 import type { ClusterConfig } from '../config';
 import { collapse } from '../prometheus/collapse';
 import { parseExposition } from '../prometheus/parse';
+import { selectFamilies } from '../prometheus/select-families';
 import { fetchVars, type FetchErrorKind } from './fetch-vars';
 
 export interface NodeSnapshot {
@@ -38,7 +39,8 @@ export async function scrapeNode(url: string, position: number, opts: { timeoutM
   const base = { url, latency_ms: r.latency_ms, metrics: {}, labels: {} };
   const unnamed = `#${position + 1} (${url})`;
   if (!r.ok) return { ...base, node_id: null, name: unnamed, up: false, error: r.error, error_kind: r.kind };
-  const parsed = parseExposition(r.body, { keep: isCatalogMetric });
+  const cut = selectFamilies(r.body, isCatalogMetric);
+  const parsed = cut === null || cut === '' ? parseExposition(r.body.toString('utf8'), { keep: isCatalogMetric }) : parseExposition(cut, { keep: isCatalogMetric });
   if (!parsed.valid) {
     return { ...base, node_id: null, name: unnamed, up: false, error: `not Prometheus text format: ${parsed.reason ?? 'unreadable'}`, error_kind: 'format' };
   }

@@ -102,7 +102,14 @@ export function stepJob(world: World, job: DemoJob, t: number, onTerminal: OnTer
     default:
       return;
   }
-  if (plan.forever) return;
+  if (plan.forever) {
+    // A changefeed checkpoints its resolved timestamp every few seconds; show it once a minute.
+    if (job.job_type === 'CHANGEFEED' && t % 60_000 === 0) {
+      job.running_status = `running: resolved=${(t - 10_000) * 1_000_000}.0000000000`;
+      touchJob(world, job, t);
+    }
+    return;
+  }
   if (t < plan.wakeAt) return; // backing off after a retryable error
   if (job.next_run) {
     // The retry is adopted again, possibly by another node.
@@ -111,7 +118,8 @@ export function stepJob(world: World, job: DemoJob, t: number, onTerminal: OnTer
     job.num_runs += 1;
     if (world.rng.chance(0.5)) job.coordinator_id = world.rng.pick(world.nodes).node.node_id;
   }
-  job.fraction_completed = Math.min(1, job.fraction_completed + STEP_MS / plan.durationMs);
+  // Rounded as CockroachDB's float32 progress reads, without accumulated float noise.
+  job.fraction_completed = Math.min(1, Math.round((job.fraction_completed + STEP_MS / plan.durationMs) * 1e6) / 1e6);
   if (plan.retryAt !== null && job.fraction_completed >= plan.retryAt) {
     plan.retryAt = null;
     const err = world.rng.pick(RETRYABLE_ERRORS);
