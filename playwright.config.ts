@@ -31,7 +31,8 @@ export default defineConfig({
     // The production build, as a user runs it (`npm start` builds when needed), against the demo cluster.
     command: `node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
-    env: { PORT: String(PORT) },
+    // A 2 s scrape so a fault shows within seconds; the timeout may not exceed the interval.
+    env: { PORT: String(PORT), DEMO_CONTROL_PORT: '3199', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s' },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: 'pipe',

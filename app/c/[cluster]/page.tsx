@@ -1,34 +1,48 @@
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { DemoBanner } from '@/components/layout/demo-banner';
-import { NodeList } from '@/components/nodes/node-list';
+import { OverviewSkeleton } from '@/components/overview/overview-skeleton';
+import { clusterMetrics } from '@/lib/api/metrics';
 import { getCluster } from '@/lib/clusters';
-import { probeNode } from '@/lib/scrape/probe-node';
+import type { ClusterConfig } from '@/lib/config';
+import { OverviewClient } from './client';
 
 export const dynamic = 'force-dynamic';
 
+// A server component renders once per request, so reading the clock here is stable; the client
+// hydrates its relative times ("12 s ago") against this same instant before its own clock runs.
+function requestTime(): number {
+  return Date.now();
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ cluster: string }> }) {
+  const cluster = await getCluster((await params).cluster);
+  return { title: cluster ? `${cluster.name} · backup monitor` : 'Unknown cluster · backup monitor' };
+}
+
+/** Waits for the first snapshot (up to the scrape timeout when a node hangs) inside the page's Suspense. */
+async function OverviewData({ cluster }: { cluster: ClusterConfig }) {
+  const snapshot = await clusterMetrics(cluster.id);
+  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name }} fallbackData={snapshot} renderedAt={requestTime()} />;
+}
+
+/**
+ * The cluster overview: the server's snapshot first, then the client keeps it fresh with SWR.
+ * The cluster is resolved before anything streams, so an unknown id is a real HTTP 404 (a
+ * route-level loading.tsx would flush a 200 first); the scrape streams in behind a skeleton.
+ */
 export default async function ClusterPage({ params }: { params: Promise<{ cluster: string }> }) {
   const { cluster: id } = await params;
   const cluster = await getCluster(id);
   if (!cluster) notFound();
-  const probes = await Promise.all(cluster.httpUrls.map((u) => probeNode(u)));
-  const up = probes.filter((p) => p.up).length;
   return (
     <>
+      {/* Only the demo's SQL URL is shown: a real cluster's can carry a password. */}
       {cluster.demo && <DemoBanner sqlUrl={cluster.sqlUrl} />}
-      <main className="mx-auto max-w-6xl p-4 sm:p-6">
-        <header className="mb-6 flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-2xl font-semibold">{cluster.name}</h1>
-          <p className={up === probes.length ? 'text-sm text-zinc-500' : 'text-sm font-medium text-red-600'}>
-            {up}/{probes.length} nodes scraped
-          </p>
-        </header>
-        <section aria-labelledby="nodes-heading" className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-          <h2 id="nodes-heading" className="mb-2 text-lg font-medium">
-            Nodes
-          </h2>
-          {probes.length === 0 ? <p className="text-sm text-zinc-500">No node HTTP URLs are configured (CRDB_HTTP_URLS).</p> : <NodeList probes={probes} />}
-        </section>
-      </main>
+      {/* Also the boundary useSearchParams (refresh=) in the client needs. */}
+      <Suspense fallback={<OverviewSkeleton />}>
+        <OverviewData cluster={cluster} />
+      </Suspense>
     </>
   );
 }

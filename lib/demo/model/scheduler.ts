@@ -123,7 +123,7 @@ function startScheduledBackup(world: World, s: DemoSchedule, t: number, nodeId: 
       durationMs: minutes * 60_000,
       failAt: fails ? world.rng.between(0.05, 0.95) : null,
       failError: world.rng.pick(BACKUP_ERRORS),
-      retryAt: world.rng.chance(0.06) ? world.rng.between(0.1, 0.9) : null,
+      retryAt: world.rng.chance(0.025) ? world.rng.between(0.1, 0.9) : null,
       forever: false,
       layer: { collection: spec.collection, path, full, objects: spec.objects, startMs: prevEnd, endMs: t },
     },

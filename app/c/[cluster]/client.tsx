@@ -1,0 +1,64 @@
+'use client';
+
+import { useSearchParams } from 'next/navigation';
+import { useClusterMetrics } from '@/components/data/use-cluster-metrics';
+import { useKnownNodeIds } from '@/components/hooks/use-known-node-ids';
+import { useNow } from '@/components/hooks/use-now';
+import { NodeList } from '@/components/nodes/node-list';
+import { nodeColumns } from '@/components/nodes/node-columns';
+import { GridLegend } from '@/components/overview/grid-legend';
+import { MetricGrid } from '@/components/overview/metric-grid';
+import { OverviewHeader } from '@/components/overview/overview-header';
+import { StaleNote } from '@/components/overview/stale-note';
+import { StatusTiles } from '@/components/overview/status-tiles';
+import { cn } from '@/components/ui/cn';
+import { parseViewParams, refreshMs } from '@/lib/links';
+import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
+
+interface Props {
+  cluster: { id: string; name: string };
+  /** The server's snapshot: the first paint has data, and SWR starts from it. */
+  fallbackData: ClusterSnapshot;
+  /** When the server rendered: hydration computes the same "12 s ago" as the server did. */
+  renderedAt: number;
+}
+
+export function OverviewClient({ cluster, fallbackData, renderedAt }: Props) {
+  const view = parseViewParams(useSearchParams());
+  const { data, error, isValidating, mutate } = useClusterMetrics(cluster.id, { fallbackData, refreshMs: refreshMs(view.refresh) });
+  const now = useNow(renderedAt);
+  const known = useKnownNodeIds(data.nodes);
+  const columns = nodeColumns(data.nodes, known);
+  const up = columns.filter((c) => c.node.up).length;
+  const scrapedAt = Date.parse(data.scraped_at);
+
+  return (
+    <main className="mx-auto flex max-w-[1600px] flex-col gap-5 px-3 py-4 sm:px-6 sm:py-6">
+      <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
+      {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
+      <StatusTiles columns={columns} now={now} />
+
+      <section aria-labelledby="grid-heading" className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h2 id="grid-heading" className="text-base font-semibold">
+            Metrics by node
+          </h2>
+          <GridLegend />
+        </div>
+        <MetricGrid cluster={cluster.id} columns={columns} aggregate={data.aggregate} now={now} />
+      </section>
+
+      <section aria-labelledby="nodes-heading" className="rounded-lg border border-zinc-200 bg-white px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+          <h2 id="nodes-heading" className="text-base font-semibold">
+            Nodes
+          </h2>
+          <p className={cn('text-sm', up === columns.length ? 'text-zinc-500 dark:text-zinc-400' : 'font-semibold text-red-600 dark:text-red-400')}>
+            {up}/{columns.length} nodes scraped
+          </p>
+        </div>
+        <NodeList cluster={cluster.id} columns={columns} />
+      </section>
+    </main>
+  );
+}

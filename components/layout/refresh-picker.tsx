@@ -1,0 +1,36 @@
+'use client';
+
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { REFRESH_OPTIONS, queryString, withView, type RefreshOption } from '@/lib/links';
+
+const LABEL: Record<RefreshOption, string> = { off: 'Off', '5s': '5 s', '10s': '10 s', '30s': '30 s', '1m': '1 min' };
+
+function isRefresh(x: string): x is RefreshOption {
+  return (REFRESH_OPTIONS as readonly string[]).includes(x);
+}
+
+/** Auto-refresh interval, kept in the URL (`refresh=`) so a pasted link refreshes the same way. */
+export function RefreshPicker({ value }: { value: RefreshOption }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  return (
+    <label className="inline-flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
+      <span>Auto-refresh</span>
+      <select
+        value={value}
+        onChange={(e) => {
+          const v = e.target.value;
+          if (isRefresh(v)) router.replace(`${pathname}${queryString(withView(params.toString(), { refresh: v }))}`, { scroll: false });
+        }}
+        className="rounded-md border border-zinc-300 bg-white py-1 pr-1 pl-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-emerald-600 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        {REFRESH_OPTIONS.map((r) => (
+          <option key={r} value={r}>
+            {LABEL[r]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

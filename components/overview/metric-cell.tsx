@@ -1,0 +1,87 @@
+import type { CatalogEntry } from '@/lib/catalog';
+import { formatMetricValue } from '@/lib/format/metric-value';
+import { formatIsoUtc } from '@/lib/format/time';
+import { cn } from '@/components/ui/cn';
+import type { NodeColumn } from '@/components/nodes/node-columns';
+
+const CELL = 'px-2 py-1.5 sm:px-3 text-right whitespace-nowrap tabular-nums';
+
+/** Failure/retry counters and rescheduled rounds: a non-zero value deserves a second look. */
+function warns(m: CatalogEntry, value: number): boolean {
+  return value > 0 && m.threshold !== undefined && m.threshold.when !== 'stale';
+}
+
+function valueTitle(m: CatalogEntry, who: string, value: number): string {
+  const raw = m.kind === 'timestamp' && value > 0 ? `${value} (${formatIsoUtc(value * 1000)})` : String(value);
+  return `${who} · ${m.exported} = ${raw}`;
+}
+
+function Value({ m, value, now, who, strong }: { m: CatalogEntry; value: number; now: number; who: string; strong?: boolean }) {
+  const f = formatMetricValue(m.kind, value, now);
+  const warn = warns(m, value);
+  return (
+    <span
+      title={valueTitle(m, who, value)}
+      className={cn(
+        f.zero ? 'text-zinc-400 dark:text-zinc-500' : 'text-zinc-900 dark:text-zinc-100',
+        strong && !f.zero && 'font-semibold',
+        warn && 'rounded bg-amber-100 px-1 text-amber-900 dark:bg-amber-900/50 dark:text-amber-200',
+      )}
+    >
+      {f.text}
+    </span>
+  );
+}
+
+/** One node's value: a number, "no data" (node down: a blind spot, never 0), or "n/a" (not exported). */
+export function NodeCell({ m, col, now }: { m: CatalogEntry; col: NodeColumn; now: number }) {
+  if (!col.node.up) {
+    return (
+      <td data-node={col.label} data-state="no-data" title={`node down: ${col.node.error ?? 'not scraped'}`} className={cn(CELL, 'bg-hatch bg-zinc-100 text-zinc-400 dark:bg-zinc-800/60 dark:text-zinc-500')}>
+        <span aria-hidden>—</span>
+        <span className="sr-only">no data</span>
+      </td>
+    );
+  }
+  const value = col.node.metrics[m.exported];
+  if (value === undefined) {
+    const life = m.removedIn ? `present from ${m.since} until ${m.removedIn}` : `present from ${m.since}`;
+    return (
+      <td data-node={col.label} data-state="absent" title={`${col.label} does not export ${m.exported} (its CockroachDB version lacks it; ${life})`} className={cn(CELL, 'text-xs text-zinc-400 italic dark:text-zinc-500')}>
+        n/a
+      </td>
+    );
+  }
+  return (
+    <td data-node={col.label} data-state="value" className={CELL}>
+      <Value m={m} value={value} now={now} who={col.label} />
+    </td>
+  );
+}
+
+/**
+ * The cluster value (sum, or max for timestamps and ages) over the nodes that answered. With a
+ * blind spot the true value may be larger (or, for a timestamp, more recent): the column header
+ * says "partial" once, and each cell's title says which node is missing.
+ */
+export function ClusterCell({ m, value, cols, now }: { m: CatalogEntry; value: number | undefined; cols: NodeColumn[]; now: number }) {
+  const down = cols.filter((c) => !c.node.up);
+  const base = cn(CELL, 'border-l border-zinc-200 dark:border-zinc-800', down.length > 0 ? 'bg-amber-50/60 dark:bg-amber-950/20' : 'bg-zinc-50 dark:bg-zinc-900');
+  if (value === undefined) {
+    const none = down.length === cols.length;
+    return (
+      <td data-node="cluster" data-state={none ? 'no-data' : 'absent'} title={none ? 'no node was scraped' : 'no scraped node exports it'} className={cn(base, 'text-xs text-zinc-400 italic')}>
+        {none ? 'no data' : 'n/a'}
+      </td>
+    );
+  }
+  const how = m.aggregate === 'max' ? 'max' : 'sum';
+  const missing = down.map((c) => c.label).join(', ');
+  const who =
+    down.length > 0 ? `partial: ${how} of the scraped nodes; ${missing} not scraped, so the true value may be ${m.kind === 'timestamp' ? 'more recent' : 'larger'}` : `cluster (${how} over nodes)`;
+  return (
+    <td data-node="cluster" data-state="value" className={base}>
+      <Value m={m} value={value} now={now} who={who} strong />
+    </td>
+  );
+}

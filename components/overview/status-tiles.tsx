@@ -1,0 +1,20 @@
+import { cn } from '@/components/ui/cn';
+import type { NodeColumn } from '@/components/nodes/node-columns';
+import { statusTiles } from './status-model';
+import { StatusTile } from './status-tile';
+
+/** The incident summary: nodes, freshness, failures, retries, jobs, protected timestamps. */
+export function StatusTiles({ columns, now }: { columns: NodeColumn[]; now: number }) {
+  const tiles = statusTiles(columns, now);
+  return (
+    <section aria-label="Status" className="grid grid-cols-2 gap-2 sm:grid-cols-3 sm:gap-3 lg:grid-cols-6">
+      {tiles.map((t, i) => (
+        // The three protected-timestamp tiles fill the second row on a laptop; on a phone (2 columns)
+        // the ninth tile takes the whole last row instead of leaving a hole.
+        <div key={t.id} className={cn('[&>*]:h-full', t.id.startsWith('pts-') && 'lg:col-span-2', i === tiles.length - 1 && 'max-sm:col-span-2')}>
+          <StatusTile tile={t} />
+        </div>
+      ))}
+    </section>
+  );
+}

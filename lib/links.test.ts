@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_REFRESH, clusterHref, metricHref, metricsApiHref, nodeVarsHref, parseViewParams, refreshMs, withView } from './links';
+
+describe('parseViewParams', () => {
+  it('gives the defaults for an empty query', () => {
+    expect(parseViewParams({})).toEqual({ refresh: DEFAULT_REFRESH, from: undefined, to: undefined, nodes: undefined, kiosk: false });
+  });
+
+  it.each([
+    ['off', 'off'],
+    ['5s', '5s'],
+    ['10s', '10s'],
+    ['30s', '30s'],
+    ['1m', '1m'],
+    ['7s', '10s'],
+    ['', '10s'],
+    ['OFF', '10s'],
+  ])('refresh=%s → %s', (raw, want) => {
+    expect(parseViewParams(new URLSearchParams({ refresh: raw })).refresh).toBe(want);
+  });
+
+  it.each([
+    ['now', 'now'],
+    ['now-6h', 'now-6h'],
+    ['now-1h30m', 'now-1h30m'],
+    ['2026-11-25', '2026-11-25'],
+    ['2026-11-25T20:43:52Z', '2026-11-25T20:43:52Z'],
+    ['2026-11-25T20:43:52.620+01:00', '2026-11-25T20:43:52.620+01:00'],
+    ['yesterday', undefined],
+    ['now-6x', undefined],
+    ['2026-13-45', undefined],
+  ])('from=%s → %s', (raw, want) => {
+    expect(parseViewParams({ from: raw }).from).toBe(want);
+  });
+
+  it.each([
+    ['1,3', [1, 3]],
+    ['3,1,3', [1, 3]],
+    ['2', [2]],
+    ['1,,3', undefined],
+    ['n1', undefined],
+    ['', undefined],
+  ])('nodes=%s → %j', (raw, want) => {
+    expect(parseViewParams({ nodes: raw }).nodes).toEqual(want);
+  });
+
+  it.each([
+    ['1', true],
+    ['true', true],
+    ['0', false],
+    ['yes', false],
+  ])('kiosk=%s → %s', (raw, want) => {
+    expect(parseViewParams({ kiosk: raw }).kiosk).toBe(want);
+  });
+
+  it('takes the first of repeated values, as Next hands them', () => {
+    expect(parseViewParams({ refresh: ['30s', '5s'] }).refresh).toBe('30s');
+    expect(parseViewParams(new URLSearchParams('refresh=1m&refresh=5s')).refresh).toBe('1m');
+  });
+
+  it('one bad parameter does not spoil the others', () => {
+    expect(parseViewParams({ refresh: 'soon', from: 'now-1h', nodes: '2' })).toMatchObject({ refresh: '10s', from: 'now-1h', nodes: [2] });
+  });
+});
+
+describe('refreshMs', () => {
+  it.each([
+    ['off', 0],
+    ['5s', 5_000],
+    ['1m', 60_000],
+  ] as const)('%s → %d ms', (r, ms) => {
+    expect(refreshMs(r)).toBe(ms);
+  });
+});
+
+describe('withView', () => {
+  it('sets a parameter and keeps the others, unknown ones included', () => {
+    expect(withView('from=now-6h&q=x', { refresh: '30s' }).toString()).toBe('from=now-6h&q=x&refresh=30s');
+  });
+  it('removes a parameter set back to its default', () => {
+    expect(withView('refresh=5s&q=x', { refresh: '10s' }).toString()).toBe('q=x');
+  });
+  it('leaves parameters it was not given alone', () => {
+    expect(withView('refresh=5s&nodes=1,3', { kiosk: true }).toString()).toBe('refresh=5s&nodes=1%2C3&kiosk=1');
+  });
+  it('round-trips through parseViewParams', () => {
+    const view = parseViewParams({ refresh: '1m', from: 'now-6h', to: 'now', nodes: '3,1', kiosk: '1' });
+    expect(parseViewParams(withView('', view))).toEqual(view);
+  });
+});
+
+describe('hrefs', () => {
+  it('encodes the cluster id and the metric name', () => {
+    expect(clusterHref('demo')).toBe('/c/demo');
+    expect(clusterHref('a b', { refresh: 'off' })).toBe('/c/a%20b?refresh=off');
+    expect(metricHref('demo', 'schedules_BACKUP_failed')).toBe('/c/demo/metrics/schedules_BACKUP_failed');
+    expect(metricHref('demo', 'jobs_backup_currently_paused', { from: 'now-1h' })).toBe('/c/demo/metrics/jobs_backup_currently_paused?from=now-1h');
+    expect(metricsApiHref('demo')).toBe('/api/v1/clusters/demo/metrics');
+  });
+  it('addresses a node by id, or by position when it states none', () => {
+    expect(nodeVarsHref('demo', { node_id: 2, position: 2 })).toBe('/api/v1/clusters/demo/nodes/2/vars');
+    expect(nodeVarsHref('demo', { node_id: null, position: 3 })).toBe('/api/v1/clusters/demo/nodes/%233/vars');
+  });
+});

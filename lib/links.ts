@@ -1,0 +1,117 @@
+/**
+ * URL state, parsed and printed in one place so that a pasted link shows the same view to whoever
+ * opens it (DESIGN "Pages"). Every parameter is optional and a bad value falls back to its default
+ * instead of failing the page: a half-mangled link from a chat client should still open.
+ */
+import { z } from 'zod';
+
+export const REFRESH_OPTIONS = ['off', '5s', '10s', '30s', '1m'] as const;
+export type RefreshOption = (typeof REFRESH_OPTIONS)[number];
+export const DEFAULT_REFRESH: RefreshOption = '10s';
+
+const REFRESH_MS: Record<RefreshOption, number> = { off: 0, '5s': 5_000, '10s': 10_000, '30s': 30_000, '1m': 60_000 };
+
+/** How often the client re-fetches; 0 = never (SWR's "off"). */
+export function refreshMs(r: RefreshOption): number {
+  return REFRESH_MS[r];
+}
+
+// `now`, `now-6h`, `now-1h30m` (Grafana style) or an ISO-8601 date/date-time that Date can read.
+const RELATIVE = /^now(-(\d+(ms|s|m|h|d|w))+)?$/;
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const TimeRef = z.string().refine((s) => RELATIVE.test(s) || (ISO.test(s) && !Number.isNaN(Date.parse(s))), 'not a time');
+
+/** "1,3" → [1, 3] (sorted, unique): the node ids to show; absent = every node. */
+const NodeIds = z
+  .string()
+  .regex(/^\d{1,6}(,\d{1,6})*$/)
+  .transform((s) => [...new Set(s.split(',').map(Number))].sort((a, b) => a - b));
+
+export const ViewParams = z.object({
+  refresh: z.enum(REFRESH_OPTIONS).catch(DEFAULT_REFRESH),
+  from: TimeRef.optional().catch(undefined),
+  to: TimeRef.optional().catch(undefined),
+  nodes: NodeIds.optional().catch(undefined),
+  // Wall-display mode: `kiosk=1`.
+  kiosk: z
+    .enum(['1', 'true', '0', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .catch(false),
+});
+export type ViewParams = z.infer<typeof ViewParams>;
+
+/** What Next hands a page (`await searchParams`), or the browser's URLSearchParams. */
+export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function firstValues(input: SearchParamsInput): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (input instanceof URLSearchParams) {
+    for (const [k, v] of input) if (!(k in out)) out[k] = v;
+    return out;
+  }
+  for (const [k, v] of Object.entries(input)) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first !== undefined) out[k] = first;
+  }
+  return out;
+}
+
+/** Never throws: every bad or missing value becomes its default. */
+export function parseViewParams(input: SearchParamsInput): ViewParams {
+  return ViewParams.parse(firstValues(input));
+}
+
+/** The view's parameters as a query string fragment; defaults are left out so links stay short. */
+function viewEntries(view: Partial<ViewParams>): [string, string | undefined][] {
+  return [
+    ['refresh', view.refresh === undefined || view.refresh === DEFAULT_REFRESH ? undefined : view.refresh],
+    ['from', view.from],
+    ['to', view.to],
+    ['nodes', view.nodes && view.nodes.length > 0 ? view.nodes.join(',') : undefined],
+    ['kiosk', view.kiosk ? '1' : undefined],
+  ];
+}
+
+/**
+ * `current` with the given view parameters replaced (a default removes its parameter); every other
+ * parameter, including ones this version does not know, is kept as it was.
+ */
+export function withView(current: URLSearchParams | string, patch: Partial<ViewParams>): URLSearchParams {
+  const next = new URLSearchParams(current);
+  for (const [key, value] of viewEntries(patch)) {
+    if (!(key in patch)) continue;
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+  }
+  return next;
+}
+
+/** "?a=b" or "" for an empty query. */
+export function queryString(params: URLSearchParams): string {
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export function clusterHref(cluster: string, view: Partial<ViewParams> = {}): string {
+  return `/c/${enc(cluster)}${queryString(withView('', view))}`;
+}
+
+/** One metric's panel page (the time range and node filter carry over; refresh too). */
+export function metricHref(cluster: string, exported: string, view: Partial<ViewParams> = {}): string {
+  return `/c/${enc(cluster)}/metrics/${enc(exported)}${queryString(withView('', view))}`;
+}
+
+export function metricsApiHref(cluster: string): string {
+  return `/api/v1/clusters/${enc(cluster)}/metrics`;
+}
+
+/**
+ * The raw `/_status/vars` text of one configured node, through the dashboard (the browser may not
+ * reach the node). A node that states no id is addressed by its 1-based position: `#2`.
+ */
+export function nodeVarsHref(cluster: string, node: { node_id: number | null; position: number }): string {
+  const ref = node.node_id !== null ? String(node.node_id) : `#${node.position}`;
+  return `/api/v1/clusters/${enc(cluster)}/nodes/${enc(ref)}/vars`;
+}
