@@ -1,6 +1,6 @@
 import { nodeVarsHref } from '@/lib/links';
 import { cn } from '@/components/ui/cn';
-import type { NodeColumn } from './node-columns';
+import type { NodeColumn } from '@/lib/domain/node-columns';
 
 function StatusBadge({ col }: { col: NodeColumn }) {
   if (col.node.up) return <span className="rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-medium text-emerald-800 dark:bg-emerald-900/60 dark:text-emerald-200">up</span>;

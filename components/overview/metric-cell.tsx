@@ -2,7 +2,7 @@ import type { CatalogEntry } from '@/lib/catalog';
 import { formatMetricValue } from '@/lib/format/metric-value';
 import { formatIsoUtc } from '@/lib/format/time';
 import { cn } from '@/components/ui/cn';
-import type { NodeColumn } from '@/components/nodes/node-columns';
+import type { NodeColumn } from '@/lib/domain/node-columns';
 
 const CELL = 'px-2 py-1.5 sm:px-3 text-right whitespace-nowrap tabular-nums';
 

@@ -1,6 +1,6 @@
 import { CATALOG, METRIC_GROUPS, type CatalogEntry, type MetricGroup } from '@/lib/catalog';
 import { cn } from '@/components/ui/cn';
-import type { NodeColumn } from '@/components/nodes/node-columns';
+import type { NodeColumn } from '@/lib/domain/node-columns';
 import { ClusterCell, NodeCell } from './metric-cell';
 import { MetricName } from './metric-name';
 

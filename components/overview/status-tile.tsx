@@ -1,5 +1,5 @@
 import { cn } from '@/components/ui/cn';
-import type { TileModel, Tone } from './status-model';
+import type { TileModel, Tone } from '@/lib/domain/status-tiles';
 
 const FRAME: Record<Tone, string> = {
   ok: 'border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900',

@@ -1,6 +1,6 @@
 import { cn } from '@/components/ui/cn';
-import type { NodeColumn } from '@/components/nodes/node-columns';
-import { statusTiles } from './status-model';
+import type { NodeColumn } from '@/lib/domain/node-columns';
+import { statusTiles } from '@/lib/domain/status-tiles';
 import { StatusTile } from './status-tile';
 
 /** The incident summary: nodes, freshness, failures, retries, jobs, protected timestamps. */

@@ -6,6 +6,8 @@ interface Entry {
   at: number;
   inflight?: Promise<ClusterSnapshot>;
   seq: number;
+  /** The id each node URL last stated: a node that is down states none, but is still "n2". */
+  known: Map<string, number>;
 }
 
 // On globalThis: Next may load this module once per route bundle, and there must be one cache.
@@ -20,7 +22,7 @@ const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, 
 export function getSnapshot(cluster: ClusterConfig, urls: string[], opts: { intervalMs: number; timeoutMs: number }): Promise<ClusterSnapshot> {
   let e = store.get(cluster.id);
   if (!e) {
-    e = { at: 0, seq: 0 };
+    e = { at: 0, seq: 0, known: new Map() };
     store.set(cluster.id, e);
   }
   const entry = e;
@@ -29,6 +31,10 @@ export function getSnapshot(cluster: ClusterConfig, urls: string[], opts: { inte
   entry.seq += 1;
   entry.inflight = scrapeCluster(cluster, urls, { timeoutMs: opts.timeoutMs, seq: entry.seq })
     .then((s) => {
+      for (const n of s.nodes) {
+        if (n.node_id !== null) entry.known.set(n.url, n.node_id);
+        else if (entry.known.has(n.url)) Object.assign(n, { node_id: entry.known.get(n.url), name: `n${entry.known.get(n.url)}` });
+      }
       entry.snapshot = s;
       entry.at = Date.now();
       return s;

@@ -74,4 +74,16 @@ describe('scraping the demo cluster', () => {
     const expired = await getSnapshot(cluster, demo.nodeUrls, { ...opts, intervalMs: 0 });
     expect(expired.scrape_seq).toBe(2);
   });
+
+  it('keeps calling a node that went down by the id it stated before', async () => {
+    const opts = { intervalMs: 0, timeoutMs: TIMEOUT };
+    await getSnapshot(cluster, demo.nodeUrls, opts);
+    await demo.setNodeFault(3, { mode: 'down' });
+    try {
+      const s = await getSnapshot(cluster, demo.nodeUrls, opts);
+      expect(s.nodes[2]).toMatchObject({ up: false, node_id: 3, name: 'n3', metrics: {} });
+    } finally {
+      await demo.setNodeFault(3, { mode: 'ok' });
+    }
+  });
 });

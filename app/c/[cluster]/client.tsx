@@ -5,7 +5,7 @@ import { useClusterMetrics } from '@/components/data/use-cluster-metrics';
 import { useKnownNodeIds } from '@/components/hooks/use-known-node-ids';
 import { useNow } from '@/components/hooks/use-now';
 import { NodeList } from '@/components/nodes/node-list';
-import { nodeColumns } from '@/components/nodes/node-columns';
+import { nodeColumns } from '@/lib/domain/node-columns';
 import { GridLegend } from '@/components/overview/grid-legend';
 import { MetricGrid } from '@/components/overview/metric-grid';
 import { OverviewHeader } from '@/components/overview/overview-header';

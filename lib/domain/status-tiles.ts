@@ -3,10 +3,10 @@
  * node(s) its value comes from, and says so when a blind spot (a node not scraped) may hide part
  * of it: an unreachable node's counters are missing, never 0.
  */
-import { catalogByExported } from '@/lib/catalog';
-import { formatDuration, formatSince } from '@/lib/format/duration';
-import { formatCount, formatFraction } from '@/lib/format/number';
-import { labelList, type NodeColumn } from '@/components/nodes/node-columns';
+import { catalogByExported } from '../catalog';
+import { formatDuration, formatSince } from '../format/duration';
+import { formatCount, formatFraction } from '../format/number';
+import { labelList, type NodeColumn } from './node-columns';
 
 export type Tone = 'ok' | 'neutral' | 'warn' | 'critical' | 'unknown';
 
