@@ -15,6 +15,11 @@ export const VERSION_STRINGS: Record<CrdbVersion, string> = {
   '25.4': 'CockroachDB CCL v25.4.2 (x86_64-pc-linux-gnu, built 2025/11/06 15:04:07, go1.23.12 X:nocoverageredesign)',
 };
 
+/** `jobs.<type>.fail_or_cancel_failed` is gone from the docs metric catalogs from v25.4 on (reference a.6). */
+export function hasFailOrCancelFailed(version: CrdbVersion): boolean {
+  return version !== '25.4';
+}
+
 /** Job statuses (CRDB pkg/jobs/jobs.go). */
 export const JOB_STATUSES = [
   'pending',

@@ -3,7 +3,8 @@
  * (v19.2.2 capture + modern 23.x families + per-job-type and per-schedule-executor families),
  * each with a deterministic value model (value-model.ts). Payloads are ~200 KB like a real node's.
  */
-import { VERSION_STRINGS, type CrdbVersion } from '../types';
+import { exportedName } from '../../prometheus/names';
+import { hasFailOrCancelFailed, VERSION_STRINGS, type CrdbVersion } from '../types';
 import { BACKUP_FAMILY_NAMES, type MetricType } from './backup-families';
 import { MODERN_FAMILIES, OTHER_JOB_TYPES, OTHER_SCHEDULE_EXECUTORS } from './filler-data-modern';
 import { V19_FAMILIES } from './filler-data-v19';
@@ -70,15 +71,6 @@ const PERIODIC = new Set<string>([
   'row_level_ttl',
 ]);
 
-/** CRDB registry.go exportedName: every char outside [a-zA-Z0-9_:] → `_`, case kept. */
-export function exportedName(internal: string): string {
-  return internal.replace(/^[^a-zA-Z_:]|[^a-zA-Z0-9_:]/g, '_');
-}
-
-/** `jobs.<type>.fail_or_cancel_failed` is absent from the docs catalogs from v25.4 on (reference a.6). */
-function hasFailOrCancelFailed(version: CrdbVersion): boolean {
-  return version !== '25.4';
-}
 
 function jobTypeFamilies(version: CrdbVersion, seed: number, nodeId: number): FillerFamily[] {
   const out: FillerFamily[] = [];

@@ -1,4 +1,4 @@
-import type { CrdbVersion } from '../types';
+import { hasFailOrCancelFailed } from '../types';
 import { isCurrentlyRunning } from './jobs';
 import type { World } from './world';
 
@@ -64,8 +64,4 @@ export function computeNodeMetrics(world: World, nodeId: number, nowMs: number):
   out.schedules_error = rt.round.error;
   out.schedules_malformed = 0;
   return out;
-}
-
-export function hasFailOrCancelFailed(version: CrdbVersion): boolean {
-  return version !== '25.4';
 }

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import type { Mirror } from './mirror';
-import { byte, cstr, decode, errorFields, i16, i32, messages, msg, Reader } from './wire';
+import { byte, concat, cstr, decode, errorFields, i16, i32, messages, msg, Reader } from './wire';
 
 /**
  * Raw wire access to the single PGlite session, shared by every connection. Callers hold the
@@ -72,7 +72,7 @@ export class PgSession {
    */
   async rows(sql: string): Promise<{ rows: (string | null)[][] } | { code: string; message: string }> {
     const out = await this.raw(
-      concatMsgs([
+      concat([
         msg('P', cstr('crdb_ctl'), cstr(sql), i16(0)),
         msg('B', cstr('crdb_ctl_p'), cstr('crdb_ctl'), i16(0), i16(0), i16(0)),
         msg('E', cstr('crdb_ctl_p'), i32(0)),
@@ -86,7 +86,7 @@ export class PgSession {
         const f = errorFields(m.body);
         // The error leaves PGlite skipping until Sync; end that and drop the private statement.
         await this.sync();
-        await this.raw(concatMsgs([msg('C', byte('S'), cstr('crdb_ctl')), msg('S')]));
+        await this.raw(concat([msg('C', byte('S'), cstr('crdb_ctl')), msg('S')]));
         return { code: f.C ?? 'XX000', message: f.M ?? 'error' };
       }
       if (m.type === 'D') {
@@ -101,15 +101,6 @@ export class PgSession {
   }
 }
 
-function concatMsgs(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
 
 /** A FIFO lock: each client batch (a Query, or extended messages up to Sync) runs alone on PGlite. */
 export class Mutex {
