@@ -89,6 +89,19 @@ describe('demo behaviour model', () => {
     expect(m.jobs().filter((j) => j.coordinator_id === 2 && j.status === 'running')).toEqual([]);
   });
 
+  it('has overrunning backups make the scheduler wait or skip, in its round gauges', () => {
+    const m = new DemoModel({ nodes: 3, seed: 1, speed: 0, version: '25.4', startMs: START, historyDays: 1 });
+    let skip = 0;
+    let wait = 0;
+    for (let i = 0; i < 24 * 60; i++) {
+      m.advance(60_000);
+      skip += sum(m, 'schedules_round_reschedule_skip');
+      wait += sum(m, 'schedules_round_reschedule_wait');
+    }
+    expect(skip).toBeGreaterThan(0);
+    expect(wait).toBeGreaterThan(0);
+  });
+
   it('exports fail_or_cancel_failed only where the version still has it', () => {
     expect(make(7, '25.4').nodeMetrics(1)).not.toHaveProperty('jobs_backup_fail_or_cancel_failed');
     expect(make(7, '23.2').nodeMetrics(1)).toHaveProperty('jobs_backup_fail_or_cancel_failed');

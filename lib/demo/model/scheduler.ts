@@ -109,7 +109,10 @@ function startScheduledBackup(world: World, s: DemoSchedule, t: number, nodeId: 
   const opts = spec.revision_history ? 'revision_history, detached' : 'detached';
   const [lo, hi] = full ? spec.minutes.full : spec.minutes.incremental;
   // Skewed towards short runs, with a long tail: the tail is what overruns the next cron tick.
-  const minutes = lo + (hi - lo) * world.rng.next() ** 2;
+  // Now and then a run crawls (a slow bucket, a busy cluster) and overruns its cadence: that is
+  // when on_previous_running=wait/skip rounds happen.
+  const slow = world.rng.chance(0.03) ? world.rng.between(3, 6) : 1;
+  const minutes = (lo + (hi - lo) * world.rng.next() ** 2) * slow;
   const fails = world.rng.chance(0.035);
   createJob(world, {
     job_type: 'BACKUP',
