@@ -10,6 +10,14 @@ export const ERROR_STATUS = {
   unknown_node: 404,
   sql_unavailable: 503,
   sql_not_configured: 503,
+  // CockroachDB refused for lack of a privilege (SQLSTATE 42501), e.g. VIEWJOB / CONTROLJOB.
+  insufficient_privilege: 403,
+  // CockroachDB answered with an error of its own (its message is passed on).
+  sql_error: 502,
+  // Job control is off (ENABLE_JOB_CONTROL is not "true").
+  job_control_disabled: 403,
+  // PAUSE/RESUME/CANCEL JOB was refused by CockroachDB (e.g. the job is not in a state that allows it).
+  job_control_failed: 409,
   node_unavailable: 502,
   unavailable: 503,
   internal: 500,

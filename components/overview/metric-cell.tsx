@@ -1,4 +1,8 @@
+'use client';
+
+import { useParams } from 'next/navigation';
 import type { CatalogEntry } from '@/lib/catalog';
+import { drillHref, drillTitle } from '@/lib/domain/drill';
 import { formatMetricValue } from '@/lib/format/metric-value';
 import { formatIsoUtc } from '@/lib/format/time';
 import { cn } from '@/components/ui/cn';
@@ -16,12 +20,22 @@ function valueTitle(m: CatalogEntry, who: string, value: number): string {
   return `${who} · ${m.exported} = ${raw}`;
 }
 
-function Value({ m, value, now, who, strong }: { m: CatalogEntry; value: number; now: number; who: string; strong?: boolean }) {
+/**
+ * A job or schedule metric's value is a link into the jobs behind it (lib/domain/drill.ts): a real
+ * anchor, so it opens in a new tab and copies like any link. The cluster id comes from the route.
+ */
+function useDrill(m: CatalogEntry, node?: number | null): string | null {
+  const params = useParams<{ cluster?: string }>();
+  const cluster = params?.cluster ? decodeURIComponent(params.cluster) : null;
+  return cluster ? drillHref(cluster, m.exported, { node: node ?? undefined }) : null;
+}
+
+function Value({ m, value, now, who, strong, href }: { m: CatalogEntry; value: number; now: number; who: string; strong?: boolean; href?: string | null }) {
   const f = formatMetricValue(m.kind, value, now);
   const warn = warns(m, value);
-  return (
+  const text = (
     <span
-      title={valueTitle(m, who, value)}
+      title={valueTitle(m, who, value) + (href ? `\n${drillTitle(m.exported)}` : '')}
       className={cn(
         f.zero ? 'text-zinc-400 dark:text-zinc-500' : 'text-zinc-900 dark:text-zinc-100',
         strong && !f.zero && 'font-semibold',
@@ -31,10 +45,17 @@ function Value({ m, value, now, who, strong }: { m: CatalogEntry; value: number;
       {f.text}
     </span>
   );
+  if (!href) return text;
+  return (
+    <a href={href} data-drill className="rounded decoration-dotted underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-emerald-600">
+      {text}
+    </a>
+  );
 }
 
 /** One node's value: a number, "no data" (node down: a blind spot, never 0), or "n/a" (not exported). */
 export function NodeCell({ m, col, now }: { m: CatalogEntry; col: NodeColumn; now: number }) {
+  const href = useDrill(m, col.node_id);
   if (!col.node.up) {
     return (
       <td data-node={col.label} data-state="no-data" title={`node down: ${col.node.error ?? 'not scraped'}`} className={cn(CELL, 'bg-hatch bg-zinc-100 text-zinc-400 dark:bg-zinc-800/60 dark:text-zinc-500')}>
@@ -54,7 +75,7 @@ export function NodeCell({ m, col, now }: { m: CatalogEntry; col: NodeColumn; no
   }
   return (
     <td data-node={col.label} data-state="value" className={CELL}>
-      <Value m={m} value={value} now={now} who={col.label} />
+      <Value m={m} value={value} now={now} who={col.label} href={href} />
     </td>
   );
 }
@@ -65,6 +86,7 @@ export function NodeCell({ m, col, now }: { m: CatalogEntry; col: NodeColumn; no
  * says "partial" once, and each cell's title says which node is missing.
  */
 export function ClusterCell({ m, value, cols, now }: { m: CatalogEntry; value: number | undefined; cols: NodeColumn[]; now: number }) {
+  const href = useDrill(m);
   const down = cols.filter((c) => !c.node.up);
   const base = cn(CELL, 'border-l border-zinc-200 dark:border-zinc-800', down.length > 0 ? 'bg-amber-50/60 dark:bg-amber-950/20' : 'bg-zinc-50 dark:bg-zinc-900');
   if (value === undefined) {
@@ -81,7 +103,7 @@ export function ClusterCell({ m, value, cols, now }: { m: CatalogEntry; value: n
     down.length > 0 ? `partial: ${how} of the scraped nodes; ${missing} not scraped, so the true value may be ${m.kind === 'timestamp' ? 'more recent' : 'larger'}` : `cluster (${how} over nodes)`;
   return (
     <td data-node="cluster" data-state="value" className={base}>
-      <Value m={m} value={value} now={now} who={who} strong />
+      <Value m={m} value={value} now={now} who={who} strong href={href} />
     </td>
   );
 }

@@ -26,15 +26,15 @@ const DOT: Record<Tone, string> = {
 };
 
 /** One number that matters in an incident; what it means, its thresholds and caveats on hover. */
-export function StatusTile({ tile }: { tile: TileModel }) {
-  return (
+export function StatusTile({ tile, href }: { tile: TileModel; href?: string | null }) {
+  const body = (
     <div
       role="group"
       aria-label={tile.label}
       data-testid="status-tile"
       data-tone={tile.tone}
       title={tile.explain}
-      className={cn('flex min-w-0 cursor-help flex-col rounded-lg border px-3 py-2.5', FRAME[tile.tone])}
+      className={cn('flex h-full min-w-0 flex-col rounded-lg border px-3 py-2.5', href ? 'cursor-pointer' : 'cursor-help', FRAME[tile.tone])}
     >
       <div className="flex items-baseline gap-1.5 text-xs leading-tight font-medium text-zinc-600 dark:text-zinc-400">
         <span aria-hidden className={cn('size-1.5 shrink-0 -translate-y-px rounded-full', DOT[tile.tone])} />
@@ -50,5 +50,12 @@ export function StatusTile({ tile }: { tile: TileModel }) {
       </div>
       <p className="mt-auto line-clamp-2 pt-1 text-xs text-zinc-500 dark:text-zinc-400">{tile.detail}</p>
     </div>
+  );
+  if (!href) return body;
+  // A real link to the jobs behind the tile (lib/domain/drill.ts): opens in a new tab, copies.
+  return (
+    <a href={href} data-drill className="block h-full rounded-lg hover:ring-2 hover:ring-emerald-500/40 focus-visible:outline-2 focus-visible:outline-emerald-600">
+      {body}
+    </a>
   );
 }

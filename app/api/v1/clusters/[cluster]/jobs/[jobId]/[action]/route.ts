@@ -1,0 +1,10 @@
+import { respond } from '@/lib/errors';
+import { controlForRequest } from '@/lib/sql/jobs-api';
+
+export const dynamic = 'force-dynamic';
+
+/** POST …/jobs/{id}/pause|resume|cancel: only with ENABLE_JOB_CONTROL=true (403 otherwise). */
+export async function POST(_req: Request, ctx: { params: Promise<{ cluster: string; jobId: string; action: string }> }) {
+  const { cluster, jobId, action } = await ctx.params;
+  return respond(() => controlForRequest(cluster, jobId, action));
+}

@@ -1,0 +1,11 @@
+import type { NextRequest } from 'next/server';
+import { respond } from '@/lib/errors';
+import { jobsForRequest } from '@/lib/sql/jobs-api';
+
+export const dynamic = 'force-dynamic';
+
+/** `?type&status&node&from&to&q&scheduled&sort&limit&cursor` → a page of jobs; `&format=csv|json` → a download. */
+export async function GET(req: NextRequest, ctx: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await ctx.params;
+  return respond(() => jobsForRequest(cluster, req.nextUrl.searchParams));
+}

@@ -1,0 +1,62 @@
+/**
+ * Explorer URLs (`/c/{c}/jobs?…`), printed in one place so a drill link, a filter change and a pasted
+ * link agree. Only non-default values are written, so links stay short enough to read in a chat.
+ */
+import { DEFAULT_FROM, DEFAULT_SORT, DEFAULT_TO, DEFAULT_TYPES } from './filter';
+
+export interface JobsLink {
+  /** Job types; [] = every type (`type=all`); undefined = the default BACKUP,RESTORE. */
+  type?: readonly string[];
+  status?: readonly string[];
+  node?: number;
+  from?: string;
+  to?: string;
+  q?: string;
+  scheduled?: boolean;
+  retried?: boolean;
+  sort?: string;
+  cursor?: string;
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+export function jobsSearchParams(l: JobsLink): URLSearchParams {
+  const p = new URLSearchParams();
+  if (l.type !== undefined && !sameList(l.type, DEFAULT_TYPES)) p.set('type', l.type.length === 0 ? 'all' : l.type.join(','));
+  if (l.status && l.status.length > 0) p.set('status', l.status.join(','));
+  if (l.node !== undefined) p.set('node', String(l.node));
+  if (l.from && l.from !== DEFAULT_FROM) p.set('from', l.from);
+  if (l.to && l.to !== DEFAULT_TO) p.set('to', l.to);
+  if (l.q) p.set('q', l.q);
+  if (l.scheduled) p.set('scheduled', '1');
+  if (l.retried) p.set('retried', '1');
+  if (l.sort && l.sort !== DEFAULT_SORT) p.set('sort', l.sort);
+  if (l.cursor) p.set('cursor', l.cursor);
+  return p;
+}
+
+const enc = encodeURIComponent;
+const qs = (p: URLSearchParams) => {
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export function jobsHref(cluster: string, l: JobsLink = {}): string {
+  return `/c/${enc(cluster)}/jobs${qs(jobsSearchParams(l))}`;
+}
+
+export function jobHref(cluster: string, jobId: string): string {
+  return `/c/${enc(cluster)}/jobs/${enc(jobId)}`;
+}
+
+export function jobsApiHref(cluster: string, search: URLSearchParams | string): string {
+  const s = typeof search === 'string' ? search.replace(/^\?/, '') : search.toString();
+  return `/api/v1/clusters/${enc(cluster)}/jobs${s ? `?${s}` : ''}`;
+}
+
+export function jobApiHref(cluster: string, jobId: string, action?: 'pause' | 'resume' | 'cancel'): string {
+  return `/api/v1/clusters/${enc(cluster)}/jobs/${enc(jobId)}${action ? `/${action}` : ''}`;
+}
+
+/** Job ids are INT8: digits, at most 19 (9223372036854775807), kept as strings (they exceed 2^53). */
+export const JOB_ID = /^\d{1,19}$/;

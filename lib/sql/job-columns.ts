@@ -1,0 +1,27 @@
+/**
+ * Which columns a source has on this cluster's version, asked once and cached: columns come and go
+ * between versions (last_run/next_run/num_runs gone in 24.1, `started` gone from SHOW JOBS in 25.3,
+ * execution_errors only in the SHOW JOB <id> form from 24.1), so queries select by name what exists.
+ */
+import type { ClusterConfig } from '../config';
+import type { Session } from './session';
+import type { JobsSource } from './jobs-sql';
+
+const TTL_MS = 10 * 60_000;
+const cache = new Map<string, { at: number; cols: ReadonlySet<string> }>();
+
+const PROBE: Record<JobsSource, string> = {
+  show_jobs: 'SELECT * FROM [SHOW JOBS] LIMIT 0',
+  'crdb_internal.jobs': 'SELECT * FROM crdb_internal.jobs LIMIT 0',
+};
+
+export async function columnsOf(cluster: ClusterConfig, c: Session, source: JobsSource): Promise<ReadonlySet<string>> {
+  // Keyed by URL too: a reconfigured cluster (another version) must not reuse the old answer.
+  const key = `${cluster.id}|${cluster.sqlUrl ?? ''}|${source}`;
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.cols;
+  const r = await c.query(PROBE[source]);
+  const cols = new Set(r.fields.map((f) => f.name));
+  cache.set(key, { at: Date.now(), cols });
+  return cols;
+}

@@ -1,0 +1,51 @@
+/**
+ * What the jobs routes do, so each route handler stays "parse → one call → respond": resolve the
+ * cluster, validate the query and the job id (400s), read, shape (JSON or a CSV download).
+ */
+import { resolveCluster } from '../api/metrics';
+import { ApiError } from '../errors';
+import { JOB_ACTIONS, type JobAction } from '../jobs/control-actions';
+import { jobsCsv } from '../jobs/csv';
+import { firstIssue, parseJobsQuery } from '../jobs/filter';
+import { JOB_ID } from '../jobs/href';
+import { controlJob, type ControlOutcome } from './job-control';
+import { EXPORT_MAX_ROWS, getJob, listJobs, type JobDetail, type JobsPage } from './jobs';
+
+export async function jobsForRequest(clusterId: string, search: URLSearchParams): Promise<JobsPage | Response> {
+  const cluster = await resolveCluster(clusterId);
+  const parsed = parseJobsQuery(search);
+  if (!parsed.success) throw new ApiError('bad_request', firstIssue(parsed.error));
+  const filter = parsed.data;
+  const exporting = search.has('format');
+  // An export is the whole filter (bounded), not the page: no cursor, up to EXPORT_MAX_ROWS rows.
+  const page = exporting ? await listJobs(cluster, { ...filter, cursor: undefined }, { maxRows: EXPORT_MAX_ROWS }) : await listJobs(cluster, filter);
+  if (!exporting) return page;
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const name = `jobs-${cluster.id.replace(/[^\w-]/g, '_')}-${stamp}`;
+  const truncated = page.next_cursor !== null ? 'true' : 'false';
+  if (filter.format === 'csv') {
+    return new Response(jobsCsv(page.jobs), {
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"`, 'x-truncated': truncated, 'cache-control': 'no-store' },
+    });
+  }
+  const body = { jobs: page.jobs, source: page.source, sql: page.sql, truncated: page.next_cursor !== null, max_rows: EXPORT_MAX_ROWS };
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"`, 'cache-control': 'no-store' },
+  });
+}
+
+function checkJobId(jobId: string): string {
+  if (!JOB_ID.test(jobId)) throw new ApiError('bad_request', `a job id is 1 to 19 digits, not "${jobId.slice(0, 40)}"`);
+  return jobId;
+}
+
+export async function jobForRequest(clusterId: string, jobId: string): Promise<JobDetail> {
+  const cluster = await resolveCluster(clusterId);
+  return getJob(cluster, checkJobId(jobId));
+}
+
+export async function controlForRequest(clusterId: string, jobId: string, action: string): Promise<ControlOutcome> {
+  const cluster = await resolveCluster(clusterId);
+  if (!(JOB_ACTIONS as readonly string[]).includes(action)) throw new ApiError('not_found', `no job action "${action.slice(0, 20)}" (pause, resume, cancel)`);
+  return controlJob(cluster, checkJobId(jobId), action as JobAction);
+}

@@ -1,0 +1,150 @@
+import { NextRequest } from 'next/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as listRoute } from '@/app/api/v1/clusters/[cluster]/jobs/route';
+import { GET as jobRoute } from '@/app/api/v1/clusters/[cluster]/jobs/[jobId]/route';
+import { POST as controlRoute } from '@/app/api/v1/clusters/[cluster]/jobs/[jobId]/[action]/route';
+import type { DemoCluster } from '@/lib/demo/cluster';
+import { query, startFrozen } from './demo-helpers';
+
+/** The jobs routes, called as Next calls them, against a demo cluster configured through the env. */
+const CLUSTER = 'jobsapi';
+let demo: DemoCluster;
+beforeAll(async () => {
+  demo = await startFrozen({ version: '24.3' });
+  process.env.CRDB_SQL_URL = demo.sqlUrl;
+  process.env.CRDB_HTTP_URLS = demo.nodeUrls.join(',');
+  process.env.CRDB_CLUSTER_ID = CLUSTER;
+});
+afterAll(() => demo?.stop());
+
+const ctx = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
+const list = (qs: string, cluster = CLUSTER) => listRoute(new NextRequest(`http://x/api/v1/clusters/${cluster}/jobs${qs}`), ctx({ cluster }));
+const job = (jobId: string) => jobRoute(new Request('http://x'), ctx({ cluster: CLUSTER, jobId }));
+const control = (jobId: string, action: string) => controlRoute(new Request('http://x', { method: 'POST' }), ctx({ cluster: CLUSTER, jobId, action }));
+
+async function errorOf(res: Response) {
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  return { status: res.status, ...body.error };
+}
+
+describe('GET /api/v1/clusters/{c}/jobs', () => {
+  it('answers a page with the SQL it ran and where it read from', async () => {
+    const res = await list('?status=failed&from=now-7d&limit=5');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { jobs: { job_id: string; status: string; error: string }[]; next_cursor: string | null; source: string; sql: string };
+    expect(body.jobs).toHaveLength(5);
+    expect(body.jobs.every((j) => j.status === 'failed' && j.error.length > 0 && typeof j.job_id === 'string')).toBe(true);
+    expect(body.source).toBe('crdb_internal.jobs');
+    expect(body.sql).toContain(`status IN ('failed')`);
+    const next = await list(`?status=failed&from=now-7d&limit=5&cursor=${body.next_cursor}`);
+    const page2 = (await next.json()) as { jobs: { job_id: string }[] };
+    expect(page2.jobs.map((j) => j.job_id)).not.toContain(body.jobs[4].job_id);
+  });
+
+  it.each([
+    ['?status=done', /status must be among/],
+    ['?from=now&to=now-1h', /must be before to/],
+    ['?limit=1000', /limit must be between/],
+    ['?cursor=garbage!', /cursor is not valid/],
+    ['?node=x', /node must be/],
+  ])('400 for %s', async (qs, message) => {
+    const e = await errorOf(await list(qs));
+    expect(e).toMatchObject({ status: 400, code: 'bad_request' });
+    expect(e.message).toMatch(message);
+  });
+
+  it('404 for an unknown cluster', async () => {
+    expect(await errorOf(await list('', 'nope'))).toMatchObject({ status: 404, code: 'unknown_cluster' });
+  });
+
+  it('exports the filter as CSV and JSON downloads', async () => {
+    const csv = await list('?status=failed&from=now-7d&format=csv');
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="jobs-jobsapi-.*\.csv"$/);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('job_id,job_type,description,user_name,status,running_status,created,started,finished,modified,fraction_completed,error,coordinator_id,execution_errors');
+    const { rows } = await query<{ n: string }>(demo.sqlUrl, `SELECT count(*) AS n FROM crdb_internal.jobs WHERE status = 'failed' AND job_type IN ('BACKUP','RESTORE') AND finished >= now() - '7 days'::interval`);
+    expect(lines.length - 1).toBeGreaterThanOrEqual(Number(rows[0].n));
+    const json = await list('?status=failed&from=now-7d&format=json');
+    expect(json.headers.get('content-disposition')).toMatch(/\.json"$/);
+    const body = (await json.json()) as { jobs: unknown[]; truncated: boolean };
+    expect(body.jobs).toHaveLength(lines.length - 1);
+    expect(body.truncated).toBe(false);
+  });
+});
+
+describe('GET /api/v1/clusters/{c}/jobs/{id}', () => {
+  it('answers the job, every column of this version', async () => {
+    const { rows } = await query<{ job_id: string }>(demo.sqlUrl, `SELECT job_id FROM crdb_internal.jobs WHERE status = 'failed' LIMIT 1`);
+    const res = await job(String(rows[0].job_id));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { job: { status: string; error: string }; columns: string[] };
+    expect(body.job.status).toBe('failed');
+    expect(body.job.error).toBeTruthy();
+    expect(body.columns).toContain('started');
+  });
+
+  it.each([['12ab'], ['12345678901234567890'], ['-1']])('400 for the malformed id %s', async (id) => {
+    expect(await errorOf(await job(id))).toMatchObject({ status: 400, code: 'bad_request' });
+  });
+
+  it('404 for an unknown job', async () => {
+    expect(await errorOf(await job('1'))).toMatchObject({ status: 404, code: 'not_found' });
+  });
+});
+
+describe('job control', () => {
+  it('is refused with 403 unless ENABLE_JOB_CONTROL=true', async () => {
+    delete process.env.ENABLE_JOB_CONTROL;
+    expect(await errorOf(await control('1', 'pause'))).toMatchObject({ status: 403, code: 'job_control_disabled' });
+  });
+
+  it('pauses and resumes a running job when enabled, and passes on CockroachDB errors', async () => {
+    process.env.ENABLE_JOB_CONTROL = 'true';
+    try {
+      const { rows } = await query<{ job_id: string }>(demo.sqlUrl, `SELECT job_id FROM crdb_internal.jobs WHERE status = 'running' AND job_type = 'BACKUP' LIMIT 1`);
+      const id = String(rows[0].job_id);
+      const res = await control(id, 'pause');
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ job_id: id, action: 'pause', statement: `PAUSE JOB ${id}`, command: 'PAUSE', status: expect.stringMatching(/^pause/) });
+      const after = await query<{ status: string }>(demo.sqlUrl, 'SELECT status FROM crdb_internal.jobs WHERE job_id = $1', [id]);
+      expect(after.rows[0].status).toMatch(/^pause/);
+      const bad = await control(id, 'explode');
+      expect(bad.status).toBe(404);
+      const resumed = await control(id, 'resume');
+      expect(resumed.status).toBe(200);
+      // CockroachDB's own refusal is passed on (the demo's error mode answers every statement with it).
+      demo.setSqlFault({ mode: 'error', message: `job ${id}: cannot be resumed: status running` });
+      try {
+        const e = await errorOf(await control(id, 'resume'));
+        expect(e).toMatchObject({ status: 409, code: 'job_control_failed' });
+        expect(e.message).toContain(`cannot be resumed: status running`);
+      } finally {
+        demo.setSqlFault({ mode: 'ok' });
+      }
+    } finally {
+      delete process.env.ENABLE_JOB_CONTROL;
+    }
+  });
+});
+
+describe('SQL down', () => {
+  it('503 sql_unavailable with a clear message', async () => {
+    demo.setSqlFault({ mode: 'refuse' });
+    try {
+      for (let i = 0; i < 50; i++) {
+        const res = await list('?limit=1');
+        if (res.status === 503) {
+          const e = await errorOf(res);
+          expect(e.code).toBe('sql_unavailable');
+          expect(e.message).toMatch(/SQL interface is unreachable/);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('never 503');
+    } finally {
+      demo.setSqlFault({ mode: 'ok' });
+    }
+  });
+});
