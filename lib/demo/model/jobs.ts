@@ -177,7 +177,10 @@ function finish(world: World, job: DemoJob, t: number, onTerminal: OnTerminal): 
   if (plan) onTerminal(job, t, plan);
 }
 
-/** '2026-11-25 14:05:00.123456+00' — how CockroachDB prints a TIMESTAMPTZ in text. */
+/**
+ * '2026-11-25 14:05:00+00:00', '2026-11-25 14:05:00.12+00:00': how a job description spells its
+ * AS OF SYSTEM TIME (trailing zeros of the fraction dropped; docs show-jobs / manage-a-backup-schedule examples).
+ */
 export function pgTime(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '+00');
+  return d.toISOString().replace('T', ' ').replace(/\.?0*Z$/, '+00:00');
 }
