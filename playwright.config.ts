@@ -32,7 +32,7 @@ export default defineConfig({
     command: `node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     // A 2 s scrape so a fault shows within seconds; the timeout may not exceed the interval.
-    env: { PORT: String(PORT), DEMO_CONTROL_PORT: process.env.E2E_DEMO_CONTROL_PORT ?? '3199', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s' },
+    env: { PORT: String(PORT), DEMO_CONTROL_PORT: process.env.E2E_DEMO_CONTROL_PORT ?? '3199', HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s' },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: 'pipe',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REFRESH, clusterHref, metricHref, metricsApiHref, nodeVarsHref, parseViewParams, refreshMs, withView } from './links';
+import { DEFAULT_REFRESH, clusterHref, freezeView, metricHref, metricRangeApiHref, metricsApiHref, nodeVarsHref, parseViewParams, refreshMs, withView } from './links';
 
 describe('parseViewParams', () => {
   it('gives the defaults for an empty query', () => {
-    expect(parseViewParams({})).toEqual({ refresh: DEFAULT_REFRESH, from: undefined, to: undefined, nodes: undefined, kiosk: false });
+    expect(parseViewParams({})).toEqual({ refresh: DEFAULT_REFRESH, from: undefined, to: undefined, nodes: undefined, kiosk: false, agg: true, fn: undefined });
   });
 
   it.each([
@@ -84,7 +84,7 @@ describe('withView', () => {
     expect(withView('refresh=5s&nodes=1,3', { kiosk: true }).toString()).toBe('refresh=5s&nodes=1%2C3&kiosk=1');
   });
   it('round-trips through parseViewParams', () => {
-    const view = parseViewParams({ refresh: '1m', from: 'now-6h', to: 'now', nodes: '3,1', kiosk: '1' });
+    const view = parseViewParams({ refresh: '1m', from: 'now-6h', to: 'now', nodes: '3,1', kiosk: '1', agg: '0', fn: 'rate' });
     expect(parseViewParams(withView('', view))).toEqual(view);
   });
 });
@@ -100,5 +100,45 @@ describe('hrefs', () => {
   it('addresses a node by id, or by position when it states none', () => {
     expect(nodeVarsHref('demo', { node_id: 2, position: 2 })).toBe('/api/v1/clusters/demo/nodes/2/vars');
     expect(nodeVarsHref('demo', { node_id: null, position: 3 })).toBe('/api/v1/clusters/demo/nodes/%233/vars');
+  });
+});
+
+describe('agg and fn', () => {
+  it.each([
+    [{}, true, undefined],
+    [{ agg: '0' }, false, undefined],
+    [{ agg: 'maybe', fn: 'increase' }, true, 'increase'],
+    [{ fn: 'sum' }, true, undefined],
+  ])('%j', (q, agg, fn) => {
+    const v = parseViewParams(q);
+    expect([v.agg, v.fn]).toEqual([agg, fn]);
+  });
+  it('leaves the default aggregate out of links', () => {
+    expect(withView('', { agg: true }).toString()).toBe('');
+    expect(withView('', { agg: false, fn: 'raw' }).toString()).toBe('agg=0&fn=raw');
+  });
+});
+
+describe('freezeView', () => {
+  const NOW = Date.parse('2026-11-25T20:00:00Z');
+  it('turns now-… into ISO-8601 and stops auto-refresh, keeping the rest', () => {
+    const frozen = freezeView(parseViewParams({ from: 'now-6h', nodes: '1,3', refresh: '5s', agg: '0' }), NOW);
+    expect(frozen).toMatchObject({ from: '2026-11-25T14:00:00.000Z', to: '2026-11-25T20:00:00.000Z', refresh: 'off', nodes: [1, 3], agg: false });
+    expect(withView('', frozen).toString()).toBe('refresh=off&from=2026-11-25T14%3A00%3A00.000Z&to=2026-11-25T20%3A00%3A00.000Z&nodes=1%2C3&agg=0');
+  });
+  it('fills in the default range and keeps absolute times as they are', () => {
+    expect(freezeView(parseViewParams({}), NOW)).toMatchObject({ from: '2026-11-25T19:00:00.000Z', to: '2026-11-25T20:00:00.000Z' });
+    expect(freezeView(parseViewParams({ from: '2026-11-25T10:00:00Z', to: 'now-1h' }), NOW)).toMatchObject({ from: '2026-11-25T10:00:00.000Z', to: '2026-11-25T19:00:00.000Z' });
+  });
+  it('a frozen link parses back to the same view', () => {
+    const frozen = freezeView(parseViewParams({ from: 'now-15m', nodes: '2' }), NOW);
+    expect(parseViewParams(withView('', frozen))).toEqual(frozen);
+  });
+});
+
+describe('metricRangeApiHref', () => {
+  it('carries the range, nodes and options', () => {
+    expect(metricRangeApiHref('demo', 'jobs_backup_currently_paused', {})).toBe('/api/v1/clusters/demo/metrics/jobs_backup_currently_paused');
+    expect(metricRangeApiHref('demo', 'm', { from: 'now-6h', to: 'now', nodes: [1, 3], fn: 'rate', aggregate: false })).toBe('/api/v1/clusters/demo/metrics/m?from=now-6h&to=now&nodes=1%2C3&fn=rate&aggregate=0');
   });
 });

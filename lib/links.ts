@@ -4,6 +4,8 @@
  * instead of failing the page: a half-mangled link from a chat client should still open.
  */
 import { z } from 'zod';
+import { parseTimeRef } from './history/time-range';
+import { RANGE_FNS } from './history/types';
 
 export const REFRESH_OPTIONS = ['off', '5s', '10s', '30s', '1m'] as const;
 export type RefreshOption = (typeof REFRESH_OPTIONS)[number];
@@ -37,6 +39,13 @@ export const ViewParams = z.object({
     .enum(['1', 'true', '0', 'false'])
     .transform((v) => v === '1' || v === 'true')
     .catch(false),
+  // The cluster aggregate line on charts: shown unless `agg=0`.
+  agg: z
+    .enum(['1', 'true', '0', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .catch(true),
+  // How a counter is drawn (lib/history): per-interval increase by default, raw or rate on request.
+  fn: z.enum(RANGE_FNS).optional().catch(undefined),
 });
 export type ViewParams = z.infer<typeof ViewParams>;
 
@@ -69,6 +78,8 @@ function viewEntries(view: Partial<ViewParams>): [string, string | undefined][] 
     ['to', view.to],
     ['nodes', view.nodes && view.nodes.length > 0 ? view.nodes.join(',') : undefined],
     ['kiosk', view.kiosk ? '1' : undefined],
+    ['agg', view.agg === false ? '0' : undefined],
+    ['fn', view.fn],
   ];
 }
 
@@ -114,4 +125,31 @@ export function metricsApiHref(cluster: string): string {
 export function nodeVarsHref(cluster: string, node: { node_id: number | null; position: number }): string {
   const ref = node.node_id !== null ? String(node.node_id) : `#${node.position}`;
   return `/api/v1/clusters/${enc(cluster)}/nodes/${enc(ref)}/vars`;
+}
+
+/** The time range a view shows when its link names none. */
+export const DEFAULT_RANGE = { from: 'now-1h', to: 'now' } as const;
+
+/**
+ * The view with `now-…` frozen into ISO-8601 at `nowMs` and auto-refresh off: the link to paste
+ * into an incident channel, which shows the same range whenever it is opened.
+ */
+export function freezeView(view: ViewParams, nowMs: number): ViewParams {
+  const iso = (ref: string) => {
+    const ms = parseTimeRef(ref, nowMs);
+    return ms === null ? ref : new Date(ms).toISOString();
+  };
+  return { ...view, from: iso(view.from ?? DEFAULT_RANGE.from), to: iso(view.to ?? DEFAULT_RANGE.to), refresh: 'off' };
+}
+
+/** One metric's history (`GET /api/v1/clusters/{c}/metrics/{name}`). */
+export function metricRangeApiHref(cluster: string, exported: string, q: { from?: string; to?: string; nodes?: readonly number[]; step?: number; fn?: string; aggregate?: boolean }): string {
+  const p = new URLSearchParams();
+  if (q.from) p.set('from', q.from);
+  if (q.to) p.set('to', q.to);
+  if (q.nodes && q.nodes.length > 0) p.set('nodes', q.nodes.join(','));
+  if (q.step) p.set('step', String(q.step));
+  if (q.fn) p.set('fn', q.fn);
+  if (q.aggregate === false) p.set('aggregate', '0');
+  return `/api/v1/clusters/${enc(cluster)}/metrics/${enc(exported)}${queryString(p)}`;
 }

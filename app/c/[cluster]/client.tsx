@@ -8,6 +8,7 @@ import { NodeList } from '@/components/nodes/node-list';
 import { nodeColumns } from '@/lib/domain/node-columns';
 import { GridLegend } from '@/components/overview/grid-legend';
 import { MetricGrid } from '@/components/overview/metric-grid';
+import { OverviewCharts } from '@/components/overview/overview-charts';
 import { OverviewHeader } from '@/components/overview/overview-header';
 import { StaleNote } from '@/components/overview/stale-note';
 import { StatusTiles } from '@/components/overview/status-tiles';
@@ -37,6 +38,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt }: Props) {
       <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
       {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
       <StatusTiles columns={columns} now={now} />
+      <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} />
 
       <section aria-labelledby="grid-heading" className="flex flex-col gap-2">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">

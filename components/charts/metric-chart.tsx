@@ -1,0 +1,136 @@
+'use client';
+
+import { useMemo, useState } from 'react';
+import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { MouseHandlerDataParam } from 'recharts';
+import { AGG_KEY, chartRows, secondsTicks, unitCaption, valueUnit, type RangeData } from '@/lib/history/chart-data';
+import { timeTicks, type TimeTicks } from '@/lib/history/time-ticks';
+import type { MetricKind } from '@/lib/catalog';
+import { ChartLegend } from './chart-legend';
+import { nodeColor } from './chart-colors';
+import { ChartState } from './chart-state';
+import { ChartTooltip } from './chart-tooltip';
+import { tickFormatter } from './value-format';
+
+/** What the chart needs to know about the metric: plain data from lib/catalog.ts. */
+export interface ChartMetric {
+  exported: string;
+  kind: MetricKind;
+  aggregate: 'sum' | 'max';
+  /** An `above` threshold from the catalog, drawn as a line. */
+  threshold?: { value: number; why: string };
+}
+
+export interface MetricChartProps {
+  metric: ChartMetric;
+  data: RangeData | undefined;
+  error?: string | null;
+  loading: boolean;
+  height: number;
+  showAggregate?: boolean;
+  /** Aggregate label: over every node, or only the ones shown. */
+  aggregateLabel?: string;
+  hidden?: ReadonlySet<string>;
+  onToggle?: (key: string) => void;
+  /** Called with the dragged-across range; without it, dragging does nothing. */
+  onZoom?: (fromMs: number, toMs: number) => void;
+  /** A page's main chart names itself; small overview charts are named by their card. */
+  ariaLabel?: string;
+  /** Time-axis ticks at most (fewer on a small chart). */
+  maxTicks?: number;
+}
+
+const TIME_FMT: Record<TimeTicks['precision'], Intl.DateTimeFormat> = {
+  seconds: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+  minutes: new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  days: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
+const NO_HIDDEN: ReadonlySet<string> = new Set();
+
+function labelOf(s: MouseHandlerDataParam): number | null {
+  const v = Number(s.activeLabel);
+  return s.activeLabel === undefined || Number.isNaN(v) ? null : v;
+}
+
+/**
+ * One metric over time: a line per node plus the cluster aggregate (sum, or max per the catalog),
+ * a legend that toggles lines, a tooltip with node, time and exact value, and the four states.
+ * Takes plain data and never fetches (components/charts/use-metric-range.ts does).
+ */
+export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7 }: MetricChartProps) {
+  const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  const aggLabel = aggregateLabel ?? `cluster (${metric.aggregate})`;
+  const view = useMemo(() => (data ? chartRows(data, metric.kind, { showAggregate, aggregateLabel: aggLabel }) : null), [data, metric.kind, showAggregate, aggLabel]);
+  const unit = valueUnit(metric.kind, data?.fn ?? 'raw');
+  const max = useMemo(() => {
+    let m = 0;
+    for (const r of view?.rows ?? []) for (const l of view?.lines ?? []) if (!hidden.has(l.key)) m = Math.max(m, r[l.key] ?? 0);
+    return m;
+  }, [view, hidden]);
+
+  if (!data || !view) return <ChartState height={height} kind={error ? 'error' : 'loading'} message={error ?? undefined} />;
+  if (view.lines.length === 0) return <ChartState height={height} kind="empty" />;
+
+  const fromMs = Date.parse(data.from);
+  const toMs = Date.parse(data.to);
+  // The browser's offset, so hour ticks land on local round hours (the chart renders in the browser only).
+  const axis = timeTicks(fromMs, toMs, maxTicks, -new Date(fromMs).getTimezoneOffset() * 60_000);
+  const timeFmt = TIME_FMT[axis.precision];
+  const ageLabel = metric.kind === 'timestamp' ? 'age of last completed backup' : undefined;
+  const yTicks = unit === 'seconds' ? secondsTicks(max) : undefined;
+  // "Since when?": the store only has what the recorder saw; say where the history begins.
+  const firstT = view.rows[0]?.t;
+  const since = firstT !== undefined && firstT - fromMs > 2 * data.step_s * 1000 ? firstT : null;
+
+  return (
+    <figure aria-label={ariaLabel} data-testid="metric-chart" data-lines={view.lines.filter((l) => !hidden.has(l.key)).length} className="flex min-w-0 flex-col gap-1">
+      <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+        <figcaption className="text-xs text-zinc-500 dark:text-zinc-400">
+          {unitCaption(unit, data.step_s, ageLabel)}
+          {since !== null && <span> · recorded since {TIME_FMT[axis.precision === 'days' ? 'days' : 'minutes'].format(since)}</span>}
+          {loading && <span className="ml-2 animate-pulse">updating…</span>}
+          {error && <span className="ml-2 text-red-600 dark:text-red-400">refresh failed: {error}</span>}
+        </figcaption>
+        <ChartLegend lines={view.lines} hidden={hidden} onToggle={onToggle} />
+      </div>
+      <div style={{ height }} className={onZoom ? 'cursor-crosshair select-none' : undefined}>
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart
+            data={view.rows}
+            margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
+            onMouseDown={onZoom ? (s) => { const v = labelOf(s); if (v !== null) setDrag({ a: v, b: v }); } : undefined}
+            onMouseMove={onZoom ? (s) => { const v = labelOf(s); if (drag && v !== null) setDrag({ a: drag.a, b: v }); } : undefined}
+            onMouseUp={onZoom ? () => {
+              if (drag && drag.a !== drag.b) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
+              setDrag(null);
+            } : undefined}
+          >
+            <CartesianGrid strokeOpacity={0.25} vertical={false} />
+            <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={axis.ticks} tickFormatter={(t: number) => timeFmt.format(t)} minTickGap={24} fontSize={11} stroke="currentColor" strokeOpacity={0.5} />
+            <YAxis width={58} fontSize={11} tickFormatter={tickFormatter(unit, max)} allowDecimals={unit !== 'count'} ticks={yTicks} domain={yTicks ? [0, yTicks[yTicks.length - 1]] : [0, 'auto']} stroke="currentColor" strokeOpacity={0.5} />
+            <Tooltip content={<ChartTooltip rows={view.rows} lines={view.lines.filter((l) => !hidden.has(l.key))} unit={unit} nullMeans={metric.kind === 'timestamp' ? 'unknown since restart' : undefined} />} isAnimationActive={false} />
+            {metric.threshold && <ReferenceLine y={metric.threshold.value} stroke="#d97706" strokeDasharray="4 4" label={{ value: `threshold > ${metric.threshold.value}`, position: 'insideTopRight', fontSize: 10, fill: '#d97706' }} />}
+            {/* Hidden lines are not drawn at all (the legend still offers them), so the y axis fits what is shown. */}
+            {view.lines.filter((l) => !hidden.has(l.key)).map((l) => (
+              <Line
+                key={l.key}
+                dataKey={l.key}
+                name={l.label}
+                className={`series-line series-${l.key}${l.key === AGG_KEY ? ' series-aggregate' : ' series-node'}`}
+                stroke={nodeColor(l.nodeId)}
+                strokeWidth={l.key === AGG_KEY ? 2 : 1.5}
+                strokeDasharray={l.key === AGG_KEY ? '6 3' : undefined}
+                dot={false}
+                activeDot={{ r: 3 }}
+                connectNulls={false}
+                isAnimationActive={false}
+                type="linear"
+              />
+            ))}
+            {drag && drag.a !== drag.b && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#10b981" fillOpacity={0.15} />}
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,63 @@
+'use client';
+
+import Link from 'next/link';
+import { chartMetric } from '@/components/charts/chart-metric';
+import { MetricChart } from '@/components/charts/metric-chart';
+import { useMetricRange } from '@/components/charts/use-metric-range';
+import { catalogByExported } from '@/lib/catalog';
+import { metricHref } from '@/lib/links';
+
+const RANGE = { from: 'now-6h', to: 'now' } as const;
+
+/** The overview's history, in the order an on-call engineer asks: what holds PTS, is the last backup fresh, what runs, what fails. */
+const CHARTS = [
+  ['jobs_backup_protected_age_sec', 'Oldest PTS · backup jobs'],
+  ['schedules_BACKUP_protected_age_sec', 'Oldest PTS · backup schedules'],
+  ['jobs_restore_protected_age_sec', 'Oldest PTS · restore jobs'],
+  ['schedules_BACKUP_last_completed_time', 'Last completed scheduled backup'],
+  ['jobs_backup_currently_running', 'Backup jobs running'],
+  ['jobs_backup_currently_paused', 'Backup jobs paused'],
+  ['jobs_restore_currently_running', 'Restore jobs running'],
+  ['jobs_restore_currently_paused', 'Restore jobs paused'],
+  ['schedules_BACKUP_failed', 'Scheduled backups failed'],
+  ['jobs_backup_resume_failed', 'Backup jobs failed'],
+  ['jobs_backup_resume_retry_error', 'Backup retry errors'],
+  ['jobs_restore_resume_failed', 'Restore jobs failed'],
+  ['jobs_restore_resume_retry_error', 'Restore retry errors'],
+] as const;
+
+// Six hours at a 30 s+ step gain nothing from refreshing every few seconds like the live tiles.
+const MIN_REFRESH_MS = 30_000;
+
+function ChartCard({ cluster, exported, title, refreshMs }: { cluster: string; exported: string; title: string; refreshMs: number }) {
+  const entry = catalogByExported(exported);
+  const { data, error, isValidating } = useMetricRange(cluster, exported, RANGE, refreshMs === 0 ? 0 : Math.max(refreshMs, MIN_REFRESH_MS));
+  if (!entry) return null;
+  return (
+    <article aria-label={title} className="flex min-w-0 flex-col gap-1 rounded-lg border border-zinc-200 bg-white p-2.5 dark:border-zinc-800 dark:bg-zinc-900">
+      <h3 className="flex items-baseline justify-between gap-2 text-sm font-medium">
+        <span className="truncate">{title}</span>
+        <Link href={metricHref(cluster, exported, RANGE)} prefetch={false} className="shrink-0 text-xs font-normal text-emerald-700 hover:underline dark:text-emerald-400">
+          open
+        </Link>
+      </h3>
+      <MetricChart metric={chartMetric(entry)} data={data} error={error?.message} loading={isValidating} height={150} maxTicks={4} ariaLabel={`${title}, last 6 h`} />
+    </article>
+  );
+}
+
+/** The last 6 h of the metrics that answer "since when?", one small chart each; each opens its panel page. */
+export function OverviewCharts({ cluster, refreshMs }: { cluster: string; refreshMs: number }) {
+  return (
+    <section aria-labelledby="charts-heading" className="flex flex-col gap-3">
+      <h2 id="charts-heading" className="text-base font-semibold">
+        Last 6 hours
+      </h2>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        {CHARTS.map(([exported, title]) => (
+          <ChartCard key={exported} cluster={cluster} exported={exported} title={title} refreshMs={refreshMs} />
+        ))}
+      </div>
+    </section>
+  );
+}

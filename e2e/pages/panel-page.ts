@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** One metric's panel page (`/c/{cluster}/metrics/{metric}`), located by role, label and test id. */
+export class PanelPage {
+  readonly chart: Locator;
+  readonly from: Locator;
+  readonly to: Locator;
+  readonly copyAbsolute: Locator;
+  readonly copyLink: Locator;
+  readonly copied: Locator;
+
+  constructor(readonly page: Page) {
+    this.chart = page.getByTestId('metric-chart');
+    this.from = page.getByLabel('From', { exact: true });
+    this.to = page.getByLabel('To', { exact: true });
+    this.copyAbsolute = page.getByRole('button', { name: 'Copy link (absolute time)' });
+    this.copyLink = page.getByRole('button', { name: 'Copy link', exact: true });
+    this.copied = page.getByTestId('copy-links');
+  }
+
+  async goto(cluster: string, metric: string, query = '') {
+    await this.page.goto(`/c/${cluster}/metrics/${metric}${query}`);
+    await expect(this.chart).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The drawn per-node lines (Recharts renders each as a `.recharts-line` group). */
+  nodeLines(): Locator {
+    return this.chart.locator('.recharts-line.series-node');
+  }
+
+  nodeLine(node: number): Locator {
+    return this.chart.locator(`.recharts-line.series-n${node}`);
+  }
+
+  aggregateLine(): Locator {
+    return this.chart.locator('.recharts-line.series-aggregate');
+  }
+
+  nodeCheckbox(node: number): Locator {
+    return this.page.getByRole('checkbox', { name: `n${node}`, exact: true });
+  }
+
+  preset(label: string): Locator {
+    return this.page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: label, exact: true });
+  }
+
+  /** The last link a copy button produced (also on the clipboard when the browser allows it). */
+  async copiedHref(): Promise<string> {
+    await expect(this.copied).not.toHaveAttribute('data-copied', '');
+    return (await this.copied.getAttribute('data-copied')) ?? '';
+  }
+}

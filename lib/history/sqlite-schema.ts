@@ -1,0 +1,98 @@
+/**
+ * The embedded store's schema. One row per (series, ts): a series is one (cluster, metric, node),
+ * named by a small integer so a sample row is three numbers. WITHOUT ROWID makes the primary key
+ * the table itself: a range read of one series is one contiguous B-tree walk, and there is no
+ * second index to keep up to date on every insert. `ts` is unix ms; `value` REAL (SQLite writes
+ * whole-number REALs as integers on disk, so counters stay small).
+ */
+/** PRAGMA user_version: 1 = samples only, 2 = with the minute rollup. */
+export const SCHEMA_VERSION = 2;
+
+/** Builds the minute rollup from the samples (a store written before the rollup existed). */
+export const ROLLUP_BACKFILL = `
+INSERT OR REPLACE INTO rollup_1m (series, m, lo, hi, inc)
+SELECT series, ts / 60000, min(value), max(value), coalesce(sum(CASE WHEN d < 0 THEN value ELSE d END), 0)
+FROM (SELECT series, ts, value, value - lag(value) OVER (PARTITION BY series ORDER BY ts) AS d FROM samples)
+GROUP BY series, ts / 60000`;
+
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS clusters (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS metrics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS series (
+  id INTEGER PRIMARY KEY,
+  cluster INTEGER NOT NULL REFERENCES clusters(id),
+  metric INTEGER NOT NULL REFERENCES metrics(id),
+  node INTEGER NOT NULL,
+  UNIQUE (cluster, metric, node)
+);
+CREATE TABLE IF NOT EXISTS samples (
+  series INTEGER NOT NULL,
+  ts INTEGER NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (series, ts)
+) WITHOUT ROWID;
+-- Per series and minute (m = ts / 60000): min, max, and the counter's reset-aware growth since the
+-- previous sample (summed). Kept up to date on every write, so a range with a step of whole
+-- minutes reads one row per minute instead of every sample: a day is 1,440 rows per node, not
+-- 8,640 at a 10 s scrape (43,200 at 2 s).
+CREATE TABLE IF NOT EXISTS rollup_1m (
+  series INTEGER NOT NULL,
+  m INTEGER NOT NULL,
+  lo REAL NOT NULL,
+  hi REAL NOT NULL,
+  inc REAL NOT NULL,
+  PRIMARY KEY (series, m)
+) WITHOUT ROWID;
+`;
+
+export const ROLLUP_UPSERT = `
+INSERT INTO rollup_1m (series, m, lo, hi, inc) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (series, m) DO UPDATE SET lo = min(lo, excluded.lo), hi = max(hi, excluded.hi), inc = inc + excluded.inc`;
+
+/** Each bucket's min and max of one series, from the minute rollup (the step is whole minutes). */
+export const ROLLUP_RAW_BUCKETS = `
+SELECT CAST(m * 60000 / @stepMs AS INTEGER) AS b, min(lo) AS lo, max(hi) AS hi
+FROM rollup_1m WHERE series = @series AND m >= @fromM AND m < @toM
+GROUP BY b ORDER BY b`;
+
+/** Each bucket's increase of one counter series, from the minute rollup. */
+export const ROLLUP_INCREASE_BUCKETS = `
+SELECT CAST(m * 60000 / @stepMs AS INTEGER) AS b, sum(inc) AS inc
+FROM rollup_1m WHERE series = @series AND m >= @fromM AND m < @toM
+GROUP BY b ORDER BY b`;
+
+/** Each bucket's min and max of one series. */
+export const RAW_BUCKETS = `
+SELECT CAST(ts / @stepMs AS INTEGER) AS b, min(value) AS lo, max(value) AS hi
+FROM samples WHERE series = @series AND ts >= @from AND ts < @to
+GROUP BY b ORDER BY b`;
+
+/**
+ * Each bucket's increase of one counter series: the sum of the deltas between consecutive samples,
+ * starting from the last sample before the range (so growth across the range's start is not
+ * lost). A drop means the node restarted and the counter began again at 0, so that delta is the
+ * new value itself (Prometheus' reset rule).
+ */
+export const INCREASE_BUCKETS = `
+WITH s AS (
+  SELECT ts, value FROM (SELECT ts, value FROM samples WHERE series = @series AND ts < @from ORDER BY ts DESC LIMIT 1)
+  UNION ALL
+  SELECT ts, value FROM samples WHERE series = @series AND ts >= @from AND ts < @to
+), d AS (
+  SELECT ts, value, value - lag(value) OVER (ORDER BY ts) AS delta FROM s
+)
+SELECT CAST(ts / @stepMs AS INTEGER) AS b, coalesce(sum(CASE WHEN delta < 0 THEN value ELSE delta END), 0) AS inc
+FROM d WHERE ts >= @from GROUP BY b ORDER BY b`;
+
+/**
+ * The cluster value of each scrape across the given series (every node of one scrape shares the
+ * scrape's timestamp), then each bucket's min and max of it. `@ids` is a JSON array of series ids.
+ */
+export function rawAggregateSql(how: 'sum' | 'max'): string {
+  return `
+SELECT CAST(ts / @stepMs AS INTEGER) AS b, min(v) AS lo, max(v) AS hi FROM (
+  SELECT ts, ${how === 'sum' ? 'sum' : 'max'}(value) AS v FROM samples
+  WHERE series IN (SELECT value FROM json_each(@ids)) AND ts >= @from AND ts < @to
+  GROUP BY ts
+) GROUP BY b ORDER BY b`;
+}

@@ -1,0 +1,159 @@
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SqliteStore } from './sqlite-store';
+import type { RangeSpec } from './types';
+
+const T0 = Date.parse('2026-11-25T00:00:00Z');
+const H = 3_600_000;
+let store: SqliteStore;
+afterEach(() => store?.close());
+
+function spec(over: Partial<RangeSpec>): RangeSpec {
+  return { cluster: 'c', metric: 'm', nodes: null, fromMs: T0, toMs: T0 + H, stepS: 60, fn: 'raw', ...over };
+}
+
+/** One sample per node every `everyMs`, value by time. */
+async function fill(everyMs: number, spanMs: number, value: (i: number, node: number) => number | undefined, nodes = [1], withAggregate = false) {
+  store = new SqliteStore(':memory:');
+  for (let i = 0, t = T0; t < T0 + spanMs; i++, t += everyMs) {
+    const samples = nodes.flatMap((n) => {
+      const v = value(i, n);
+      return v === undefined ? [] : [{ node_id: n, metrics: { m: v } }];
+    });
+    const sum = samples.reduce((a, x) => a + x.metrics.m, 0);
+    await store.write('c', t, samples, withAggregate && samples.length > 0 ? { m: sum } : undefined);
+  }
+}
+
+describe('raw downsampling', () => {
+  it('stays within the point bound and keeps a single-sample spike', async () => {
+    // 24 h every 10 s = 8,640 samples; one sample of 1,000 among values of 1 and 2.
+    await fill(10_000, 24 * H, (i) => (i === 5_000 ? 1_000 : 1 + (i % 2)));
+    const [s] = await store.range(spec({ toMs: T0 + 24 * H, stepS: 180 }));
+    expect(s.points.length).toBeLessThanOrEqual(1000);
+    expect(Math.max(...s.points.map((p) => p[1]))).toBe(1_000);
+    expect(Math.min(...s.points.map((p) => p[1]))).toBe(1);
+    // On the shared bucket grid: a spike is drawn within its bucket.
+    const spike = s.points.find((p) => p[1] === 1_000);
+    expect(Math.abs((spike?.[0] ?? 0) - (T0 + 5_000 * 10_000))).toBeLessThan(180_000);
+  });
+
+  it('keeps a downward spike too, and one point for a flat bucket', async () => {
+    await fill(10_000, H, (i) => (i === 100 ? 0 : 7));
+    const [s] = await store.range(spec({ stepS: 60 }));
+    expect(s.points.filter((p) => p[1] === 0)).toHaveLength(1);
+    expect(s.points).toHaveLength(60 + 1);
+  });
+
+  it('a node that was down has a gap, not zeros', async () => {
+    await fill(10_000, H, (i, n) => (n === 2 && i >= 120 && i < 240 ? undefined : 5), [1, 2]);
+    const [n1, n2] = await store.range(spec({ stepS: 60 }));
+    expect(n1.points).toHaveLength(60);
+    expect(n2.points).toHaveLength(40);
+    expect(n2.points.every((p) => p[1] === 5)).toBe(true);
+    const agg = await store.aggregate(spec({ stepS: 60 }), 'sum');
+    // Across the nodes that answered: 5 while node 2 was down, never a 0 for it.
+    expect(new Set(agg.map((p) => p[1]))).toEqual(new Set([10, 5]));
+  });
+
+  it('an empty range is an empty answer', async () => {
+    await fill(10_000, H, () => 1);
+    expect(await store.range(spec({ fromMs: T0 + 2 * H, toMs: T0 + 3 * H }))).toEqual([]);
+    expect(await store.range(spec({ metric: 'other' }))).toEqual([]);
+    expect(await store.aggregate(spec({ cluster: 'other' }), 'max')).toEqual([]);
+  });
+
+  it('reads only the nodes asked for', async () => {
+    await fill(10_000, H, (_i, n) => n, [1, 2, 3]);
+    const s = await store.range(spec({ nodes: [1, 3] }));
+    expect(s.map((x) => x.node_id)).toEqual([1, 3]);
+    expect(await store.aggregate(spec({ nodes: [1, 3] }), 'max')).toEqual(expect.arrayContaining([[T0, 3]]));
+  });
+});
+
+describe('minute rollups and the stored aggregate', () => {
+  it('a whole-minute step (rollup) and a finer one (samples) see the same extremes', async () => {
+    await fill(10_000, H, (i) => (i === 77 ? 50 : i % 5));
+    const [fine] = await store.range(spec({ stepS: 30 }));
+    const [coarse] = await store.range(spec({ stepS: 300 }));
+    const ext = (ps: [number, number][]) => [Math.min(...ps.map((p) => p[1])), Math.max(...ps.map((p) => p[1]))];
+    expect(ext(coarse.points)).toEqual(ext(fine.points));
+    expect(coarse.points.length).toBeLessThan(fine.points.length);
+  });
+
+  it('an increase over whole minutes equals the one computed from the samples', async () => {
+    await fill(10_000, H, (i) => (i < 200 ? i : i - 200));
+    const [fine] = await store.range(spec({ fn: 'increase', stepS: 30 }));
+    const [coarse] = await store.range(spec({ fn: 'increase', stepS: 600 }));
+    const total = (ps: [number, number][]) => ps.reduce((a, p) => a + p[1], 0);
+    expect(total(coarse.points)).toBe(total(fine.points));
+    expect(total(coarse.points)).toBe(199 + 159);
+  });
+
+  it('serves the aggregate of every node from the stored per-scrape series, equal to summing the nodes', async () => {
+    await fill(10_000, H, (i, n) => (n === 2 && i % 7 === 0 ? undefined : (i % 13) * n), [1, 2], true);
+    const stored = await store.aggregate(spec({ stepS: 60 }), 'sum');
+    const summed = await store.aggregate(spec({ stepS: 60, nodes: [1, 2] }), 'sum');
+    expect(stored).toEqual(summed);
+    // The aggregate series is not a node.
+    expect((await store.range(spec({ stepS: 60 }))).map((s) => s.node_id)).toEqual([1, 2]);
+  });
+});
+
+describe('an older store', () => {
+  it('gets its minute rollup built from the samples when opened', async () => {
+    await fill(10_000, H, (i) => (i === 30 ? 99 : i < 100 ? i : i - 100));
+    const before = await store.range(spec({ fn: 'increase', stepS: 600 }));
+    const file = `${os.tmpdir()}/history-upgrade-${process.pid}.sqlite`;
+    await store.backupTo(file);
+    store.close();
+    const old = new Database(file);
+    old.exec('DELETE FROM rollup_1m; PRAGMA user_version = 1;');
+    old.close();
+    store = new SqliteStore(file);
+    try {
+      expect(await store.range(spec({ fn: 'increase', stepS: 600 }))).toEqual(before);
+      expect((await store.range(spec({ stepS: 600 })))[0].points.some((p) => p[1] === 99)).toBe(true);
+    } finally {
+      store.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    }
+  });
+});
+
+describe('counter increase', () => {
+  it('counts a reset as a restart from 0', async () => {
+    // +1 per minute up to 30, the node restarts (0), then +1 per minute again.
+    await fill(60_000, H, (i) => (i < 30 ? i + 100 : i - 30));
+    const [s] = await store.range(spec({ fn: 'increase', stepS: 600 }));
+    expect(s.points.map((p) => p[1])).toEqual([9, 10, 10, 9, 10, 10]);
+    const total = s.points.reduce((a, p) => a + p[1], 0);
+    // 29 before the restart, 29 after (0 → 29), and the drop itself counts as 0 → 0, not −129.
+    expect(total).toBe(58);
+  });
+
+  it('includes the growth since the last sample before the range', async () => {
+    await fill(60_000, H, (i) => i * 2);
+    const [s] = await store.range(spec({ fromMs: T0 + 30 * 60_000, fn: 'increase', stepS: 300 }));
+    expect(s.points[0]).toEqual([T0 + 30 * 60_000, 10]);
+  });
+
+  it('rate is increase per second, and the aggregate sums the nodes per bucket', async () => {
+    await fill(60_000, H, (i, n) => i * n, [1, 2]);
+    const [r1] = await store.range(spec({ fn: 'rate', stepS: 600, fromMs: T0 + 600_000 }));
+    expect(r1.points[0][1]).toBeCloseTo(10 / 600);
+    const agg = await store.aggregate(spec({ fn: 'increase', stepS: 600, fromMs: T0 + 600_000 }), 'sum');
+    expect(agg[0]).toEqual([T0 + 600_000, 30]);
+  });
+});
+
+describe('retention', () => {
+  it('prunes samples older than the cutoff', async () => {
+    await fill(60_000, H, () => 1, [1, 2]);
+    expect(await store.prune(T0 + 30 * 60_000)).toBe(60);
+    const [s] = await store.range(spec({ stepS: 60 }));
+    expect(s.points[0][0]).toBe(T0 + 30 * 60_000);
+  });
+});

@@ -1,0 +1,205 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { INCREASE_BUCKETS, RAW_BUCKETS, ROLLUP_BACKFILL, ROLLUP_INCREASE_BUCKETS, ROLLUP_RAW_BUCKETS, ROLLUP_UPSERT, SCHEMA, SCHEMA_VERSION, rawAggregateSql } from './sqlite-schema';
+import type { HistoryStore, NodeSample, NodeSeries, Point, RangeSpec } from './types';
+
+type Db = Database.Database;
+type Bucket = { b: number; lo: number; hi: number };
+type IncBucket = { b: number; inc: number };
+type Params = Record<string, number>;
+
+const MINUTE_MS = 60_000;
+/**
+ * The cluster aggregate of each scrape is stored as one more series under this node id
+ * (CockroachDB numbers nodes from 1), so the panel's aggregate line is one series read, not a
+ * sum over every node's samples.
+ */
+export const AGGREGATE_NODE = 0;
+
+/**
+ * The embedded history store: better-sqlite3 in WAL mode. WAL lets the range queries read while
+ * the recorder writes, and with synchronous=NORMAL a committed scrape survives a crash of this
+ * process (only an OS crash can lose the last few commits). One transaction per scrape.
+ */
+export class SqliteStore implements HistoryStore {
+  private readonly db: Db;
+  private readonly ids = new Map<string, number>();
+  /** Last value per series id: the base of the next sample's reset-aware delta. */
+  private readonly last = new Map<number, number | null>();
+  private readonly insert: Database.Statement;
+  private readonly rollup: Database.Statement;
+  private readonly lastStmt: Database.Statement<[number], { value: number }>;
+  private readonly rawStmt: Database.Statement<[Params], Bucket>;
+  private readonly incStmt: Database.Statement<[Params], IncBucket>;
+  private readonly rollupRawStmt: Database.Statement<[Params], Bucket>;
+  private readonly rollupIncStmt: Database.Statement<[Params], IncBucket>;
+
+  /** `file` ':memory:' for tests; otherwise its folder is created. */
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    if ((this.db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+      this.db.transaction(() => {
+        this.db.exec(ROLLUP_BACKFILL);
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+      })();
+    }
+    this.insert = this.db.prepare('INSERT OR REPLACE INTO samples (series, ts, value) VALUES (?, ?, ?)');
+    this.rollup = this.db.prepare(ROLLUP_UPSERT);
+    this.lastStmt = this.db.prepare('SELECT value FROM samples WHERE series = ? ORDER BY ts DESC LIMIT 1');
+    this.rawStmt = this.db.prepare(RAW_BUCKETS);
+    this.incStmt = this.db.prepare(INCREASE_BUCKETS);
+    this.rollupRawStmt = this.db.prepare(ROLLUP_RAW_BUCKETS);
+    this.rollupIncStmt = this.db.prepare(ROLLUP_INCREASE_BUCKETS);
+  }
+
+  async write(cluster: string, tsMs: number, nodes: readonly NodeSample[], aggregate?: Record<string, number>): Promise<void> {
+    const ts = Math.round(tsMs);
+    const m = Math.floor(ts / MINUTE_MS);
+    const all = aggregate ? [...nodes, { node_id: AGGREGATE_NODE, metrics: aggregate }] : nodes;
+    this.db.transaction(() => {
+      for (const n of all) {
+        for (const [metric, value] of Object.entries(n.metrics)) {
+          // CockroachDB prints no NaN/Inf for these metrics; a REAL NOT NULL column could not hold them usefully.
+          if (!Number.isFinite(value)) continue;
+          const id = this.seriesId(cluster, metric, n.node_id, true);
+          const prev = this.lastValue(id);
+          // Counter semantics (only read for counters): a drop is a restart from 0, so the growth is the value itself.
+          const inc = prev === null ? 0 : value >= prev ? value - prev : value;
+          this.insert.run(id, ts, value);
+          this.rollup.run(id, m, value, value, inc);
+          this.last.set(id, value);
+        }
+      }
+    })();
+  }
+
+  async range(spec: RangeSpec): Promise<NodeSeries[]> {
+    return this.seriesOf(spec).map(({ node, id }) => ({ node_id: node, points: this.bucketsOf(id, spec) })).filter((s) => s.points.length > 0);
+  }
+
+  async aggregate(spec: RangeSpec, how: 'sum' | 'max'): Promise<Point[]> {
+    const series = this.seriesOf(spec);
+    if (series.length === 0) return [];
+    const stepMs = spec.stepS * 1000;
+    // Every node: the stored per-scrape aggregate is exact and one series to read.
+    const stored = spec.nodes === null && spec.fn === 'raw' ? this.seriesOf(spec, true).find((s) => s.node === AGGREGATE_NODE) : undefined;
+    if (stored) return this.bucketsOf(stored.id, spec);
+    if (spec.fn === 'raw') {
+      // A subset of nodes: summed (or maxed) per scrape from their samples.
+      const rows = this.db.prepare<[Record<string, number | string>], Bucket>(rawAggregateSql(how)).all({ ids: JSON.stringify(series.map((s) => s.id)), from: spec.fromMs, to: spec.toMs, stepMs });
+      return minMaxPoints(rows, stepMs);
+    }
+    const byBucket = new Map<number, number>();
+    // Increases add up per node (each node's counter resets on its own), so the cluster's is their sum.
+    for (const s of series) {
+      for (const [t, v] of this.bucketsOf(s.id, spec)) {
+        const prev = byBucket.get(t);
+        byBucket.set(t, prev === undefined ? v : how === 'sum' ? prev + v : Math.max(prev, v));
+      }
+    }
+    return [...byBucket].sort((a, b) => a[0] - b[0]);
+  }
+
+  async prune(beforeMs: number): Promise<number> {
+    // Per series, so each delete is a range at the start of that series' key space, not a table scan.
+    const del = this.db.prepare('DELETE FROM samples WHERE series = ? AND ts < ?');
+    const delRollup = this.db.prepare('DELETE FROM rollup_1m WHERE series = ? AND m < ?');
+    const ids = this.db.prepare<[], { id: number }>('SELECT id FROM series').all();
+    let n = 0;
+    this.db.transaction(() => {
+        for (const { id } of ids) {
+        n += del.run(id, beforeMs).changes;
+        delRollup.run(id, Math.floor(beforeMs / MINUTE_MS));
+      }
+    })();
+    return n;
+  }
+
+  /** Bytes on disk (main file; the WAL is checkpointed into it). */
+  sizeBytes(): number {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    return pages * size;
+  }
+
+  /** A consistent copy of the whole store (tests, and an operator's backup). */
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  /**
+   * A step of whole minutes reads the minute rollup (the range's edges then round out to whole
+   * minutes); a finer step, only useful over short ranges, reads the samples.
+   */
+  private bucketsOf(id: number, spec: RangeSpec): Point[] {
+    const stepMs = spec.stepS * 1000;
+    const minutes = stepMs % MINUTE_MS === 0;
+    const p = { series: id, from: Math.floor(spec.fromMs), to: Math.ceil(spec.toMs), stepMs, fromM: Math.floor(spec.fromMs / MINUTE_MS), toM: Math.ceil(spec.toMs / MINUTE_MS) };
+    if (spec.fn === 'raw') return minMaxPoints((minutes ? this.rollupRawStmt : this.rawStmt).all(p), stepMs);
+    const div = spec.fn === 'rate' ? spec.stepS : 1;
+    return (minutes ? this.rollupIncStmt : this.incStmt).all(p).map((r) => [r.b * stepMs, r.inc / div]);
+  }
+
+  private lastValue(id: number): number | null {
+    if (!this.last.has(id)) this.last.set(id, this.lastStmt.get(id)?.value ?? null);
+    return this.last.get(id) ?? null;
+  }
+
+  private seriesOf(spec: RangeSpec, withAggregate = false): { node: number; id: number }[] {
+    const cluster = this.lookup('clusters', spec.cluster, false);
+    const metric = this.lookup('metrics', spec.metric, false);
+    if (cluster === undefined || metric === undefined) return [];
+    const rows = this.db.prepare<[number, number], { node: number; id: number }>('SELECT node, id FROM series WHERE cluster = ? AND metric = ? ORDER BY node').all(cluster, metric);
+    if (withAggregate) return rows;
+    const nodes = rows.filter((r) => r.node !== AGGREGATE_NODE);
+    return spec.nodes === null ? nodes : nodes.filter((r) => spec.nodes?.includes(r.node));
+  }
+
+  private seriesId(cluster: string, metric: string, node: number, create: true): number {
+    const key = `${cluster}\u0000${metric}\u0000${node}`;
+    const hit = this.ids.get(key);
+    if (hit !== undefined) return hit;
+    const c = this.lookup('clusters', cluster, create) as number;
+    const m = this.lookup('metrics', metric, create) as number;
+    this.db.prepare('INSERT OR IGNORE INTO series (cluster, metric, node) VALUES (?, ?, ?)').run(c, m, node);
+    const id = this.db.prepare<[number, number, number], { id: number }>('SELECT id FROM series WHERE cluster = ? AND metric = ? AND node = ?').get(c, m, node)?.id as number;
+    this.ids.set(key, id);
+    return id;
+  }
+
+  private lookup(table: 'clusters' | 'metrics', name: string, create: boolean): number | undefined {
+    const key = `${table}\u0000${name}`;
+    const hit = this.ids.get(key);
+    if (hit !== undefined) return hit;
+    if (create) this.db.prepare(`INSERT OR IGNORE INTO ${table} (name) VALUES (?)`).run(name);
+    const id = this.db.prepare<[string], { id: number }>(`SELECT id FROM ${table} WHERE name = ?`).get(name)?.id;
+    if (id !== undefined) this.ids.set(key, id);
+    return id;
+  }
+}
+
+/**
+ * Buckets → points on the bucket grid: multiples of the step since the epoch, like Prometheus, so
+ * every node lines up, a missing bucket reads as a gap, and a refresh does not shift the buckets.
+ * The min sits at the bucket's start and, when it differs, the max half a step later, so a
+ * single-sample spike is still drawn at any zoom.
+ */
+function minMaxPoints(rows: Bucket[], stepMs: number): Point[] {
+  const out: Point[] = [];
+  for (const r of rows) {
+    const t = r.b * stepMs;
+    out.push([t, r.lo]);
+    if (r.hi !== r.lo) out.push([t + Math.floor(stepMs / 2), r.hi]);
+  }
+  return out;
+}
