@@ -44,6 +44,7 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
     startMs: opts.startMs,
     historyDays: opts.historyDays,
     extraJobs: opts.extraJobs,
+    epochMs: opts.epochMs,
   });
   let sqlFault: SqlFault = { mode: 'ok' };
   const sql = await startSqlServer({ state: model, port: opts.sqlPort ?? 0, host, getFault: () => sqlFault });

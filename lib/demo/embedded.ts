@@ -11,12 +11,24 @@ type Holder = { [KEY]?: Promise<DemoCluster> };
 
 export const DEMO_CLUSTER_ID = 'demo';
 
+/**
+ * The demo's world is anchored at the start of the current UTC week: every start of the dashboard
+ * within a week re-creates the same jobs (same ids, so links survive a restart) and the same
+ * counters, instead of a new world whose counters would read as a reset in the recorded history.
+ */
+export function demoEpoch(nowMs: number): number {
+  const d = new Date(nowMs);
+  const daysSinceMonday = (d.getUTCDay() + 6) % 7;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - daysSinceMonday);
+}
+
 export function embeddedDemo(): Promise<DemoCluster> {
   const g = globalThis as Holder;
   g[KEY] ??= startDemoCluster({
     nodes: 3,
     seed: Number(process.env.DEMO_SEED ?? 1),
     speed: 1,
+    epochMs: demoEpoch(Date.now()),
     sqlPort: Number(process.env.DEMO_SQL_PORT ?? 0),
     httpPort: Number(process.env.DEMO_HTTP_PORT ?? 0),
     controlPort: process.env.DEMO_CONTROL_PORT ? Number(process.env.DEMO_CONTROL_PORT) : 0,

@@ -125,3 +125,15 @@ describe('demo behaviour model', () => {
     expect(m.job(running.job_id)?.status).toBe('canceled');
   });
 });
+
+describe('a demo anchored at an epoch', () => {
+  it('is the same world whenever it starts: same jobs and counters', () => {
+    const epoch = Date.parse('2026-11-23T00:00:00Z');
+    const a = new DemoModel({ nodes: 3, seed: 9, speed: 0, version: '25.4', startMs: epoch + 2 * 86_400_000, epochMs: epoch, historyDays: 3 });
+    const b = new DemoModel({ nodes: 3, seed: 9, speed: 0, version: '25.4', startMs: epoch + 86_400_000, epochMs: epoch, historyDays: 3 });
+    b.advance(86_400_000);
+    const key = (m: DemoModel) => m.jobs().map((j) => `${j.job_id}|${j.status}|${j.coordinator_id}`);
+    expect(key(b)).toEqual(key(a));
+    expect([1, 2, 3].map((n) => b.nodeMetrics(n))).toEqual([1, 2, 3].map((n) => a.nodeMetrics(n)));
+  });
+});

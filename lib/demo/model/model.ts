@@ -25,6 +25,12 @@ export interface DemoModelOptions {
   historyDays?: number;
   /** Extra ad-hoc backup jobs spread over the history, for volume. */
   extraJobs?: number;
+  /**
+   * Anchor the world here instead of at start: history and the opening story sit before the
+   * epoch, and the model simulates from it up to start. The same seed and epoch give the same
+   * world whenever it starts, so a restarted dashboard sees the same jobs and counters.
+   */
+  epochMs?: number;
 }
 
 interface ScriptedEvent {
@@ -50,7 +56,8 @@ export class DemoModel implements ClusterState {
   constructor(opts: DemoModelOptions) {
     this.version = opts.version;
     const startMs = Math.floor((opts.startMs ?? Date.now()) / STEP_MS) * STEP_MS;
-    const historyStart = startMs - (opts.historyDays ?? 14) * DAY;
+    const epochMs = Math.min(startMs, Math.floor((opts.epochMs ?? startMs) / STEP_MS) * STEP_MS);
+    const historyStart = epochMs - (opts.historyDays ?? 14) * DAY;
     this.originMs = historyStart;
     const rng = new Rng(opts.seed);
     this.world = {
@@ -73,9 +80,9 @@ export class DemoModel implements ClusterState {
       })),
       statsNodeId: 1,
     };
-    createSchedules(this.world, startMs, historyStart);
+    createSchedules(this.world, epochMs, historyStart);
     startForeverJobs(this.world, historyStart);
-    this.script(startMs, opts.extraJobs ?? 0, historyStart);
+    this.script(epochMs, opts.extraJobs ?? 0, historyStart);
     this.advanceTo(startMs);
     this.clock = new DemoClock(startMs, opts.speed);
   }
