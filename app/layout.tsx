@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { HydrationMarker } from '@/components/layout/hydration-marker';
 import { THEME_SCRIPT } from '@/components/layout/theme';
 import './globals.css';
 
@@ -23,7 +24,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         {/* Before first paint: a stored dark choice (or a dark OS) never flashes light. */}
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       </head>
-      <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">{children}</body>
+      <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        {children}
+        <HydrationMarker />
+      </body>
     </html>
   );
 }

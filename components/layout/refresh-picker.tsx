@@ -1,6 +1,7 @@
 'use client';
 
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useHydrated } from '@/components/hooks/use-hydrated';
 import { REFRESH_OPTIONS, queryString, withView, type RefreshOption } from '@/lib/links';
 
 const LABEL: Record<RefreshOption, string> = { off: 'Off', '5s': '5 s', '10s': '10 s', '30s': '30 s', '1m': '1 min' };
@@ -14,11 +15,14 @@ export function RefreshPicker({ value }: { value: RefreshOption }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  // Until React has hydrated, a change would be reset and lost: the select waits for it.
+  const hydrated = useHydrated();
   return (
     <label className="inline-flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
       <span>Auto-refresh</span>
       <select
         value={value}
+        disabled={!hydrated}
         onChange={(e) => {
           const v = e.target.value;
           if (isRefresh(v)) router.replace(`${pathname}${queryString(withView(params.toString(), { refresh: v }))}`, { scroll: false });

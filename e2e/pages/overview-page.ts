@@ -12,6 +12,8 @@ export class OverviewPage {
 
   async goto(cluster = 'demo', query = '') {
     await this.page.goto(`/c/${cluster}${query}`);
+    // Act only once React has hydrated (components/layout/hydration-marker.tsx).
+    await this.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(this.grid).toBeVisible();
   }
 

@@ -20,6 +20,8 @@ export class PanelPage {
 
   async goto(cluster: string, metric: string, query = '') {
     await this.page.goto(`/c/${cluster}/metrics/${metric}${query}`);
+    // Act only once React has hydrated (components/layout/hydration-marker.tsx).
+    await this.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(this.chart).toBeVisible({ timeout: 20_000 });
   }
 
