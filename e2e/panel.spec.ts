@@ -84,6 +84,28 @@ test.describe('the panel page', () => {
     expect(span).toBeLessThan(15 * 60_000);
   });
 
+  test('clicking a point offers the jobs behind it, as links to the filtered explorer', async ({ page }) => {
+    const panel = new PanelPage(page);
+    await panel.goto('demo', 'jobs_backup_resume_completed', '?from=now-15m');
+    await expect(panel.nodeLines()).toHaveCount(3);
+    const box = await panel.chart.locator('.recharts-surface').boundingBox();
+    if (!box) throw new Error('no chart surface');
+    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    const drill = page.getByTestId('point-drill');
+    await expect(drill).toBeVisible();
+    const all = drill.getByRole('link', { name: 'all nodes' });
+    const href = new URL((await all.getAttribute('href')) ?? '', 'http://x');
+    expect(href.pathname).toBe('/c/demo/jobs');
+    expect(href.searchParams.get('type')).toBe('BACKUP');
+    expect(href.searchParams.get('status')).toBe('succeeded');
+    const span = Date.parse(href.searchParams.get('to') ?? '') - Date.parse(href.searchParams.get('from') ?? '');
+    expect(span).toBe(20 * 60_000);
+    // Counters grow on the coordinator: each node's link filters by it.
+    expect(new URL((await drill.getByRole('link', { name: 'n2' }).getAttribute('href')) ?? '', 'http://x').searchParams.get('node')).toBe('2');
+    await all.click();
+    await expect(page).toHaveURL(/\/c\/demo\/jobs\?/);
+  });
+
   test('kiosk=1 shows the chart alone', async ({ page }) => {
     const panel = new PanelPage(page);
     await panel.goto('demo', METRIC, '?kiosk=1&from=now-15m');

@@ -10,6 +10,7 @@ import { ChartLegend } from './chart-legend';
 import { nodeColor } from './chart-colors';
 import { ChartState } from './chart-state';
 import { ChartTooltip } from './chart-tooltip';
+import { PointDrill, type DrillAt } from './point-drill';
 import { tickFormatter } from './value-format';
 
 /** What the chart needs to know about the metric: plain data from lib/catalog.ts. */
@@ -38,6 +39,8 @@ export interface MetricChartProps {
   ariaLabel?: string;
   /** Time-axis ticks at most (fewer on a small chart). */
   maxTicks?: number;
+  /** For job and schedule metrics: the jobs-explorer link for a point (lib/domain/drill.ts); a click offers it. */
+  drillAt?: DrillAt;
 }
 
 const TIME_FMT: Record<TimeTicks['precision'], Intl.DateTimeFormat> = {
@@ -57,8 +60,10 @@ function labelOf(s: MouseHandlerDataParam): number | null {
  * a legend that toggles lines, a tooltip with node, time and exact value, and the four states.
  * Takes plain data and never fetches (components/charts/use-metric-range.ts does).
  */
-export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7 }: MetricChartProps) {
+export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7, drillAt }: MetricChartProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
+  // The time of the last click (not a drag): its jobs are offered under the chart.
+  const [picked, setPicked] = useState<number | null>(null);
   const aggLabel = aggregateLabel ?? `cluster (${metric.aggregate})`;
   const view = useMemo(() => (data ? chartRows(data, metric.kind, { showAggregate, aggregateLabel: aggLabel }) : null), [data, metric.kind, showAggregate, aggLabel]);
   const unit = valueUnit(metric.kind, data?.fn ?? 'raw');
@@ -93,15 +98,16 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
         </figcaption>
         <ChartLegend lines={view.lines} hidden={hidden} onToggle={onToggle} />
       </div>
-      <div style={{ height }} className={onZoom ? 'cursor-crosshair select-none' : undefined}>
+      <div style={{ height }} className={onZoom ? 'cursor-crosshair select-none' : drillAt ? 'cursor-pointer' : undefined}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart
             data={view.rows}
             margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
             onMouseDown={onZoom ? (s) => { const v = labelOf(s); if (v !== null) setDrag({ a: v, b: v }); } : undefined}
             onMouseMove={onZoom ? (s) => { const v = labelOf(s); if (drag && v !== null) setDrag({ a: drag.a, b: v }); } : undefined}
-            onMouseUp={onZoom ? () => {
-              if (drag && drag.a !== drag.b) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
+            onMouseUp={onZoom || drillAt ? (s) => {
+              if (onZoom && drag && drag.a !== drag.b) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
+              else if (drillAt) setPicked(labelOf(s));
               setDrag(null);
             } : undefined}
           >
@@ -131,6 +137,9 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
           </LineChart>
         </ResponsiveContainer>
       </div>
+      {drillAt && picked !== null && (
+        <PointDrill t={picked} nodes={view.lines.filter((l) => l.nodeId !== null && !hidden.has(l.key)).map((l) => l.nodeId as number)} drillAt={drillAt} format={(t) => TIME_FMT.minutes.format(t)} onClose={() => setPicked(null)} />
+      )}
     </figure>
   );
 }

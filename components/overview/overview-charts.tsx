@@ -1,5 +1,6 @@
 'use client';
 
+import { drillHref } from '@/lib/domain/drill';
 import Link from 'next/link';
 import { chartMetric } from '@/components/charts/chart-metric';
 import { MetricChart } from '@/components/charts/metric-chart';
@@ -41,7 +42,16 @@ function ChartCard({ cluster, exported, title, refreshMs }: { cluster: string; e
           open
         </Link>
       </h3>
-      <MetricChart metric={chartMetric(entry)} data={data} error={error?.message} loading={isValidating} height={150} maxTicks={4} ariaLabel={`${title}, last 6 h`} />
+      <MetricChart
+        metric={chartMetric(entry)}
+        data={data}
+        error={error?.message}
+        loading={isValidating}
+        height={150}
+        maxTicks={4}
+        ariaLabel={`${title}, last 6 h`}
+        drillAt={drillHref(cluster, exported) ? (t, node) => drillHref(cluster, exported, { at: t, node }) : undefined}
+      />
     </article>
   );
 }

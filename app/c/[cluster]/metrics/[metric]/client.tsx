@@ -1,5 +1,6 @@
 'use client';
 
+import { drillHref } from '@/lib/domain/drill';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { chartMetric } from '@/components/charts/chart-metric';
@@ -45,6 +46,7 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
       aggregateLabel={aggLabel}
       hidden={hidden}
       ariaLabel={`${metric.exported} by node`}
+      drillAt={drillHref(cluster.id, metric.exported) ? (t, node) => drillHref(cluster.id, metric.exported, { at: t, node }) : undefined}
       onToggle={(key) => {
         if (key === AGG_KEY) return go({ agg: !view.agg });
         const id = Number(key.slice(1));
