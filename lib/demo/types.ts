@@ -1,3 +1,5 @@
+import { JOB_STATUSES, type JobStatus } from '../jobs/statuses';
+
 /**
  * The demo cluster's state, as the behaviour model holds it and as the SQL and HTTP faces read it.
  * Names are CockroachDB's own column names, so the SQL face maps them 1:1.
@@ -20,20 +22,8 @@ export function hasFailOrCancelFailed(version: CrdbVersion): boolean {
   return version !== '25.4';
 }
 
-/** Job statuses (CRDB pkg/jobs/jobs.go). */
-export const JOB_STATUSES = [
-  'pending',
-  'running',
-  'paused',
-  'pause-requested',
-  'failed',
-  'succeeded',
-  'canceled',
-  'cancel-requested',
-  'reverting',
-  'revert-failed',
-] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
+/** Job statuses: CockroachDB's list, shared with the dashboard (lib/jobs/statuses.ts). */
+export { JOB_STATUSES, type JobStatus };
 export const TERMINAL_STATUSES: readonly JobStatus[] = ['failed', 'succeeded', 'canceled', 'revert-failed'];
 
 /** Job types that SHOW JOBS hides (shown by SHOW AUTOMATIC JOBS). */
