@@ -10,33 +10,14 @@
  * Only the shape matters here, not the values.
  */
 import { CATALOG } from '../lib/catalog';
+import { formatGoFloat } from '../lib/demo/http/go-format';
+import { rng } from '../lib/demo/http/value-model';
 
 export interface SyntheticOptions {
   /** Approximate size to reach, in bytes (histograms are added until it is reached). */
   targetBytes?: number;
   seed?: number;
   nodeId?: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Go `strconv.FormatFloat(f, 'g', -1, 64)`-like: `1033`, `0.25`, `1.4951782e+08`. */
-function goFloat(f: number): string {
-  if (Number.isInteger(f) && Math.abs(f) < 1e6) return String(f);
-  const e = f.toExponential();
-  const [mant, exp] = e.split('e');
-  const n = Number(exp);
-  if (n < -4 || n >= 6) return `${mant}e${n < 0 ? '-' : '+'}${Math.abs(n) < 10 ? '0' : ''}${Math.abs(n)}`;
-  return String(f);
 }
 
 const JOB_TYPES = [
@@ -57,12 +38,12 @@ const WORDS = ['exec', 'latency', 'count', 'bytes', 'requests', 'errors', 'appli
 
 export function syntheticStatusVars(opts: SyntheticOptions = {}): string {
   const target = opts.targetBytes ?? 1_000_000;
-  const rand = mulberry32(opts.seed ?? 42);
+  const rand = rng(opts.seed ?? 42);
   const id = String(opts.nodeId ?? 1);
   const node = `node_id="${id}"`;
   const store = `store="${id}",node_id="${id}"`;
   const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
-  const value = (type: string) => goFloat(type === 'counter' ? Math.floor(rand() * 5e8) : Math.floor(rand() * 2000) / (rand() < 0.3 ? 8 : 1));
+  const value = (type: string) => formatGoFloat(type === 'counter' ? Math.floor(rand() * 5e8) : Math.floor(rand() * 2000) / (rand() < 0.3 ? 8 : 1));
   const blocks: string[] = [];
   const used = new Set<string>();
   const head = (name: string, help: string, type: string) => `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n`;
@@ -96,9 +77,9 @@ export function syntheticStatusVars(opts: SyntheticOptions = {}): string {
     let s = head(name, `Latency histogram ${h}`, 'histogram');
     for (let b = 0; b < 60; b++) {
       count += Math.floor(rand() * 50);
-      s += `${name}_bucket{${labels},le="${goFloat(1e4 * Math.pow(1.2589254117941673, b))}"} ${count}\n`;
+      s += `${name}_bucket{${labels},le="${formatGoFloat(1e4 * Math.pow(1.2589254117941673, b))}"} ${count}\n`;
     }
-    s += `${name}_bucket{${labels},le="+Inf"} ${count}\n${name}_sum{${labels}} ${goFloat(count * 123456.7)}\n${name}_count{${labels}} ${count}\n`;
+    s += `${name}_bucket{${labels},le="+Inf"} ${count}\n${name}_sum{${labels}} ${formatGoFloat(count * 123456.7)}\n${name}_count{${labels}} ${count}\n`;
     blocks.push(s);
     size += s.length;
   }

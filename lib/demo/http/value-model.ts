@@ -9,6 +9,7 @@
  * the buckets with a fixed per-family CDF, so every cumulative bucket, `_sum` and `_count` is
  * non-decreasing over time, buckets are cumulative, and `+Inf` equals `_count` by construction.
  */
+import { Rng } from '../model/rng';
 
 /** FNV-1a 32-bit: a cheap, stable string hash (no crypto needed, only spread). */
 export function hash32(s: string): number {
@@ -20,16 +21,10 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: tiny seeded PRNG returning floats in [0, 1). */
+/** The model's seeded PRNG (mulberry32) as a function returning floats in [0, 1). */
 export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 /** A PRNG private to one (seed, node, key): the same inputs always give the same stream. */
