@@ -73,7 +73,7 @@ export const JobsQuery = z
     sort: z.enum(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` }).optional(),
     limit: z
       .string()
-      .regex(/^\d{1,4}$/, 'limit must be a whole number')
+      .regex(/^\d{1,9}$/, 'limit must be a whole number')
       .transform(Number)
       .refine((n) => n >= 1 && n <= MAX_LIMIT, `limit must be between 1 and ${MAX_LIMIT}`)
       .optional(),
