@@ -1,0 +1,168 @@
+/**
+ * The shapes the schedules and backups API returns (and the pages render). CockroachDB's own
+ * column names where it has them (SHOW SCHEDULES, SHOW BACKUP); INT8 ids are strings; times are
+ * UTC ISO-8601; a column this version lacks is null, never an error.
+ */
+import type { JobRow } from '../jobs/job-row';
+
+export const FRESHNESS_STATUSES = ['ok', 'late', 'stale', 'unknown'] as const;
+export type FreshnessStatus = (typeof FRESHNESS_STATUSES)[number];
+
+/** How fresh one schedule (or a full/incremental pair) is: lib/domain/freshness.ts computes it. */
+export interface Freshness {
+  status: FreshnessStatus;
+  /** Seconds since the last successful backup; null when there never was one. */
+  age_s: number | null;
+  /** The interval the cron recurrence implies, in seconds; null without a recurrence. */
+  expected_interval_s: number | null;
+  /** End of the last successful backup (the job's `finished`), or null. */
+  last_success: string | null;
+  /** The schedule is PAUSED: its age will only grow. Shown beside the status, never hidden by it. */
+  paused: boolean;
+  /** One sentence saying why, for the badge's title ("last success 3 h 12 min ago; expected every 1 h"). */
+  reason: string;
+}
+
+/** One run of a schedule: a job it created, for the strip of recent runs. */
+export interface ScheduleRun {
+  job_id: string;
+  status: string | null;
+  created: string | null;
+  finished: string | null;
+  error: string | null;
+}
+
+/** One row of SHOW SCHEDULES (plus what the dashboard derives for it). */
+export interface ScheduleRow {
+  id: string;
+  label: string | null;
+  schedule_status: string | null;
+  next_run: string | null;
+  state: string | null;
+  recurrence: string | null;
+  /** The recurrence in words, in UTC ("every hour at :00", "every day at 00:00 UTC"). */
+  recurrence_text: string | null;
+  jobsrunning: number | null;
+  owner: string | null;
+  created: string | null;
+  on_previous_running: string | null;
+  on_execution_failure: string | null;
+  /** The backup statement (from `command`'s backup_statement), credentials in URIs redacted. */
+  command: string | null;
+  /** SHOW SCHEDULES FOR BACKUP's backup_type: FULL / INCREMENTAL; null for non-backup schedules. */
+  backup_type: string | null;
+  /** The collection URI the statement writes to (redacted), or null. */
+  collection: string | null;
+  /** The other schedule of a full/incremental pair (command's unpause_on_success, or same label + collection). */
+  paired_with: string | null;
+  last_success: string | null;
+  last_failure: { job_id: string; finished: string | null; error: string | null } | null;
+  freshness: Freshness;
+  /** Recent runs, newest first (at most 20). */
+  runs: ScheduleRun[];
+}
+
+/** A backup: its full schedule and its incremental schedule (or a lone schedule), shown together. */
+export interface ScheduleGroup {
+  /** Stable key: the full schedule's id (or the lone schedule's). */
+  key: string;
+  label: string | null;
+  collection: string | null;
+  /** Ids of the schedules in this group, full first. */
+  schedule_ids: string[];
+  /** Freshness of the backup as a whole: the newest success of either schedule against the shorter interval. */
+  freshness: Freshness;
+  /** What is wrong, worst first: 'stale' | 'late' | 'failing' | 'paused'. Empty when healthy. */
+  problems: string[];
+}
+
+/** The cluster-wide signal from schedules_BACKUP_last_completed_time, computed as CockroachDB's docs advise. */
+export interface MetricFreshness {
+  /** now − max over nodes of (max over the window of the gauge); null when no node ever reported a non-zero value. */
+  age_s: number | null;
+  last_completed: string | null;
+  window_s: number;
+  status: FreshnessStatus;
+  /** The latest value per node (0 after a restart), so the page can show why max-over-window matters. */
+  nodes: { node_id: number; value: number | null }[];
+  /** Labels of the schedules created with updates_cluster_last_backup_time_metric (known in the demo; otherwise null). */
+  note: string;
+}
+
+export interface SchedulesPage {
+  cluster: string;
+  generated_at: string;
+  schedules: ScheduleRow[];
+  /** Problems first: stale, late, failing, paused, then the healthy ones by label. */
+  groups: ScheduleGroup[];
+  metric: MetricFreshness | null;
+  /** Set when the metric and the per-schedule answer disagree (e.g. the metric says fresh, a schedule is stale). */
+  disagreement: string | null;
+  /** The statements that ran, ready for `cockroach sql`. */
+  sql: string[];
+}
+
+export interface ScheduleDetail {
+  schedule: ScheduleRow;
+  /** The other schedule of its pair, if any. */
+  pair: ScheduleRow | null;
+  /** WITH options of the backup statement and the schedule options, as name → value text. */
+  options: { name: string; value: string }[];
+  /** SHOW JOBS FOR SCHEDULE (both schedules of the pair), newest first, bounded. */
+  jobs: JobRow[];
+  /** Age of the newest success at each point of the window (for "freshness over time"), oldest first. */
+  freshness_history: { t: string; age_s: number | null }[];
+  sql: string[];
+}
+
+/** One row of SHOW BACKUP. */
+export interface BackupObjectRow {
+  database_name: string | null;
+  parent_schema_name: string | null;
+  object_name: string | null;
+  object_type: string | null;
+  backup_type: string | null;
+  start_time: string | null;
+  end_time: string | null;
+  size_bytes: number | null;
+  rows: number | null;
+  is_full_cluster: boolean | null;
+}
+
+export interface BackupCollection {
+  /** Redacted URI, exactly as the schedule's statement shows it; the only form a request may name. */
+  collection: string;
+  schedules: { id: string; label: string | null; backup_type: string | null }[];
+  /** SHOW BACKUPS IN, newest first; null when the listing failed (see error). */
+  backups: string[] | null;
+  error: string | null;
+}
+
+export interface BackupsPage {
+  collections: BackupCollection[];
+  /** The chosen backup (SHOW BACKUP FROM '<subdir>' IN '<collection>'), when the request named one. */
+  selected: { collection: string; backup: string; rows: BackupObjectRow[]; sql: string } | null;
+  /** Per schedule: success rate over 7 and 30 days, and per finished run its duration and (when known) size. */
+  trends: {
+    schedule_id: string;
+    label: string | null;
+    backup_type: string | null;
+    success_rate_7d: number | null;
+    success_rate_30d: number | null;
+    runs: { job_id: string; finished: string; duration_s: number | null; status: string; size_bytes: number | null }[];
+  }[];
+  sql: string[];
+}
+
+/** Result of Validate (SHOW BACKUP … WITH check_files). */
+export interface BackupValidation {
+  collection: string;
+  backup: string;
+  ok: boolean;
+  /** Paths CockroachDB reported missing (it names at most ten). */
+  missing_files: string[];
+  /** CockroachDB's message when not ok. */
+  message: string | null;
+  sql: string;
+  checked_at: string;
+}
