@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFAULT_POLICY, type FreshnessPolicy, type Grace } from './domain/freshness';
 import { parseDuration } from './duration';
 
 /**
@@ -31,6 +32,28 @@ const Duration = (name: string) =>
       return ms;
     });
 
+/**
+ * FRESHNESS_GRACE: a duration ("10m") or a share of the schedule's interval ("10%"); see
+ * lib/domain/freshness.ts DEFAULT_POLICY for why the default is a fixed 10 minutes.
+ */
+const GraceSetting = z
+  .string()
+  .trim()
+  .transform((v, ctx): Grace => {
+    const pct = /^(\d+(?:\.\d+)?)%$/.exec(v);
+    if (pct && Number(pct[1]) <= 500) return { kind: 'fraction', f: Number(pct[1]) / 100 };
+    const ms = parseDuration(v);
+    if (!pct && ms !== null && ms <= 7 * 86_400_000) return { kind: 'duration', s: Math.round(ms / 1000) };
+    ctx.addIssue({ code: 'custom', message: `FRESHNESS_GRACE must be a duration up to 7d like 10m, or a share of the interval like 10% (got "${v}")` });
+    return z.NEVER;
+  });
+
+/** BACKUP_COLLECTIONS: collection URIs besides the schedules' own that the backups page may list. */
+const Collections = z
+  .string()
+  .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i, 'each entry must be a storage URI like s3://bucket/path or external://name')));
+
 /** One cluster as CLUSTERS_FILE lists it (same fields as the CRDB_* variables). */
 const ClusterEntry = z.object({
   id: Id,
@@ -58,6 +81,9 @@ const Env = z.object({
   CLUSTERS_FILE: z.string().trim().min(1).optional(),
   SCRAPE_INTERVAL: Duration('SCRAPE_INTERVAL').default(10_000),
   SCRAPE_TIMEOUT: Duration('SCRAPE_TIMEOUT').default(5_000),
+  FRESHNESS_GRACE: GraceSetting.optional(),
+  FRESHNESS_STALE_MULTIPLIER: z.coerce.number().min(1.1, 'FRESHNESS_STALE_MULTIPLIER must be at least 1.1').max(100).default(DEFAULT_POLICY.staleMultiplier),
+  BACKUP_COLLECTIONS: Collections.default([]),
 });
 
 export interface ClusterConfig {
@@ -81,6 +107,10 @@ export interface StaticConfig {
   clusters: ClusterConfig[];
   scrapeIntervalMs: number;
   scrapeTimeoutMs: number;
+  /** How backup freshness is judged (FRESHNESS_GRACE, FRESHNESS_STALE_MULTIPLIER). */
+  freshness: FreshnessPolicy;
+  /** Collections the backups page may list besides those the schedules write to (BACKUP_COLLECTIONS). */
+  backupCollections: string[];
 }
 
 export class ConfigError extends Error {}
@@ -104,7 +134,12 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
   const r = Env.safeParse(env);
   if (!r.success) throw issues('', r.error);
   const e = r.data;
-  const base = { scrapeIntervalMs: e.SCRAPE_INTERVAL, scrapeTimeoutMs: e.SCRAPE_TIMEOUT };
+  const base = {
+    scrapeIntervalMs: e.SCRAPE_INTERVAL,
+    scrapeTimeoutMs: e.SCRAPE_TIMEOUT,
+    freshness: { grace: e.FRESHNESS_GRACE ?? DEFAULT_POLICY.grace, staleMultiplier: e.FRESHNESS_STALE_MULTIPLIER },
+    backupCollections: e.BACKUP_COLLECTIONS,
+  };
   if (e.SCRAPE_TIMEOUT > e.SCRAPE_INTERVAL) throw new ConfigError('SCRAPE_TIMEOUT: must not be longer than SCRAPE_INTERVAL');
   if (e.CLUSTERS_FILE) {
     let raw: unknown;

@@ -1,0 +1,10 @@
+import { backupsForRequest } from '@/lib/api/backups';
+import { respond } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** `?collection&backup`: every known collection's backups, the chosen backup's contents, trends. */
+export async function GET(req: Request, ctx: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await ctx.params;
+  return respond(() => backupsForRequest(cluster, new URL(req.url).searchParams));
+}

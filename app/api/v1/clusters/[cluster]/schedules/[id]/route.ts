@@ -1,0 +1,10 @@
+import { scheduleForRequest } from '@/lib/api/schedules';
+import { respond } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** One schedule, its pair, options, jobs (SHOW JOBS FOR SCHEDULES) and freshness over time. */
+export async function GET(_req: Request, ctx: { params: Promise<{ cluster: string; id: string }> }) {
+  const { cluster, id } = await ctx.params;
+  return respond(() => scheduleForRequest(cluster, id));
+}

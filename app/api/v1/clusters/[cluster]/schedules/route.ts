@@ -1,0 +1,10 @@
+import { schedulesForRequest } from '@/lib/api/schedules';
+import { respond } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** Every schedule (SHOW SCHEDULES) with its runs and freshness, groups problems first, the metric beside. */
+export async function GET(_req: Request, ctx: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await ctx.params;
+  return respond(() => schedulesForRequest(cluster));
+}

@@ -1,0 +1,32 @@
+/**
+ * What the backups routes do: resolve the cluster, validate `collection` and `backup` (400), then
+ * one lib call. The collection is matched later against the known ones (404), never used as given.
+ */
+import { ApiError } from '../errors';
+import { BACKUP_PATH } from '../schedules/backup-paths';
+import type { BackupsPage, BackupValidation } from '../schedules/types';
+import { listBackups, validateBackup } from '../sql/backups';
+import { resolveCluster } from './metrics';
+
+function selection(search: URLSearchParams): { collection?: string; backup?: string } {
+  const collection = search.get('collection') ?? undefined;
+  const backup = search.get('backup') ?? undefined;
+  if (collection !== undefined && (collection.trim() === '' || collection.length > 2048)) throw new ApiError('bad_request', 'collection must be the URI of a collection listed by this endpoint');
+  if (backup !== undefined && !BACKUP_PATH.test(backup)) {
+    throw new ApiError('bad_request', `backup must be a path as SHOW BACKUPS IN prints it, like /2026/11/25-180000.00, not "${backup.slice(0, 40)}"`);
+  }
+  if (backup !== undefined && collection === undefined) throw new ApiError('bad_request', 'backup needs collection: which collection is it in?');
+  return { collection, backup };
+}
+
+export async function backupsForRequest(clusterId: string, search: URLSearchParams): Promise<BackupsPage> {
+  const cluster = await resolveCluster(clusterId);
+  return listBackups(cluster, selection(search));
+}
+
+export async function validateForRequest(clusterId: string, search: URLSearchParams): Promise<BackupValidation> {
+  const cluster = await resolveCluster(clusterId);
+  const sel = selection(search);
+  if (sel.collection === undefined || sel.backup === undefined) throw new ApiError('bad_request', 'validate needs collection and backup');
+  return validateBackup(cluster, sel.collection, sel.backup);
+}

@@ -1,0 +1,76 @@
+/**
+ * Runs of schedules (the jobs they created), read for all schedules in one bounded statement: the
+ * newest RUNS_PER_SCHEDULE of each plus each schedule's newest success and newest failure, however
+ * old, within RUNS_WINDOW. Not SHOW JOBS: it only lists jobs finished in the last 12 h (reference
+ * §c.1); system.jobs names the creating schedule (created_by_type = 'crdb_schedule', the constant
+ * jobs.CreatedByScheduledJobs) and crdb_internal.jobs has no 12 h filter.
+ */
+import type { ScheduleRun } from './types';
+
+export const RUNS_PER_SCHEDULE = 20;
+/** Finished jobs are deleted after jobs.retention_time (14 d by default), so 30 d reads all that is kept. */
+export const RUNS_WINDOW_DAYS = 30;
+
+export const TERMINAL_OK = 'succeeded';
+export const TERMINAL_FAILED = new Set(['failed', 'revert-failed', 'canceled']);
+
+/** What one schedule's runs say. */
+export interface RunFacts {
+  runs: ScheduleRun[];
+  lastSuccess: string | null;
+  lastFailure: { job_id: string; finished: string | null; error: string | null } | null;
+  running: number;
+}
+
+export const EMPTY_FACTS: RunFacts = { runs: [], lastSuccess: null, lastFailure: null, running: 0 };
+
+/**
+ * The statement. `started` is not selected: SHOW JOBS lost it in 25.3 and `created` is its
+ * duplicate (reference §c.1). Window functions and [ ] are CockroachDB's (and the demo's).
+ */
+export function runsStatement(perSchedule: number, windowDays: number): { text: string; values: unknown[] } {
+  return {
+    text: `SELECT s.created_by_id::STRING AS schedule_id, s.rn, j.job_id, j.status, j.created, j.finished, j.error, j.description
+FROM (
+  SELECT id, created_by_id, status,
+         row_number() OVER (PARTITION BY created_by_id ORDER BY created DESC) AS rn,
+         row_number() OVER (PARTITION BY created_by_id, status ORDER BY created DESC) AS rn_status
+  FROM system.jobs
+  WHERE created_by_type = 'crdb_schedule' AND created > now() - $1::INTERVAL
+) AS s
+JOIN crdb_internal.jobs AS j ON j.job_id = s.id
+WHERE s.rn <= $2 OR (s.rn_status = 1 AND s.status IN ('succeeded', 'failed'))
+ORDER BY s.created_by_id, j.created DESC`,
+    values: [`${windowDays} days`, perSchedule],
+  };
+}
+
+export interface RunRow {
+  schedule_id: string;
+  rn: number;
+  job_id: string;
+  status: string | null;
+  created: string | null;
+  finished: string | null;
+  error: string | null;
+}
+
+/** Rows (newest first per schedule) → facts per schedule id. */
+export function runFacts(rows: RunRow[], perSchedule: number): Map<string, RunFacts> {
+  const out = new Map<string, RunFacts>();
+  for (const r of rows) {
+    let f = out.get(r.schedule_id);
+    if (!f) {
+      f = { runs: [], lastSuccess: null, lastFailure: null, running: 0 };
+      out.set(r.schedule_id, f);
+    }
+    const status = r.status;
+    if (r.rn <= perSchedule) f.runs.push({ job_id: r.job_id, status, created: r.created, finished: r.finished, error: r.error });
+    if (status === 'running') f.running += 1;
+    if (status === TERMINAL_OK && r.finished && (f.lastSuccess === null || r.finished > f.lastSuccess)) f.lastSuccess = r.finished;
+    if (status === 'failed' && (f.lastFailure === null || (r.finished ?? '') > (f.lastFailure.finished ?? ''))) {
+      f.lastFailure = { job_id: r.job_id, finished: r.finished, error: r.error };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,240 @@
+/**
+ * The backup inventory: for each collection a schedule writes to (or BACKUP_COLLECTIONS names),
+ * SHOW BACKUPS IN; for a chosen backup SHOW BACKUP FROM '<subdir>' IN '<collection>'; trends per
+ * schedule; and Validate (SHOW BACKUP … WITH check_files).
+ *
+ * The collection comes from SHOW SCHEDULES, and real CockroachDB prints it with its secrets
+ * redacted (`AWS_SECRET_ACCESS_KEY=redacted`, reference §c.4): such a URI cannot authenticate, so
+ * SHOW BACKUPS IN fails for it and the collection shows that error instead of its backups. The
+ * real-world fix is an external connection (CREATE EXTERNAL CONNECTION; schedules writing to
+ * `external://name` carry no secret), or the full URI in BACKUP_COLLECTIONS.
+ * Collections and subdirectories are passed as placeholders: CockroachDB's grammar takes
+ * string_or_placeholder in SHOW BACKUP(S) … IN (sql.y show_backup_stmt).
+ */
+import { staticConfig, type ClusterConfig } from '../config';
+import { ApiError } from '../errors';
+import { asOfOf, knownCollections, missingFilesOf, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
+import { RUNS_WINDOW_DAYS, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
+import type { BackupCollection, BackupObjectRow, BackupsPage, BackupValidation } from '../schedules/types';
+import { isoTimestamp } from './pg-types';
+import { rawTypes, readSchedules } from './schedules';
+import { withReadOnly, type Session } from './session';
+
+/** SHOW BACKUPS IN can list years of hourly backups: the newest this many are kept. */
+export const MAX_PATHS = 500;
+/** Runs per schedule in the trends (newest first, within RUNS_WINDOW_DAYS). */
+export const TREND_RUNS = 300;
+
+const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
+const num = (v: unknown): number | null => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
+const bool = (v: unknown): boolean | null => (v === null || v === undefined ? null : v === true || v === 't' || v === 'true');
+
+function toObjectRow(r: Record<string, unknown>): BackupObjectRow {
+  return {
+    database_name: str(r.database_name),
+    parent_schema_name: str(r.parent_schema_name),
+    object_name: str(r.object_name),
+    object_type: str(r.object_type),
+    backup_type: str(r.backup_type),
+    start_time: isoTimestamp(r.start_time),
+    end_time: isoTimestamp(r.end_time),
+    size_bytes: num(r.size_bytes),
+    rows: num(r.rows),
+    is_full_cluster: bool(r.is_full_cluster),
+  };
+}
+
+interface Known {
+  collections: KnownCollection[];
+  schedules: { id: string; label: string | null; backup_type: string | null }[];
+  sql: string[];
+}
+
+async function readKnown(c: Session): Promise<Known> {
+  const state = await readSchedules(c, staticConfig().freshness);
+  const schedules = state.schedules.filter((s) => s.rawCollection !== null);
+  return {
+    collections: knownCollections(
+      schedules.map((s) => ({ id: s.row.id, label: s.row.label, backup_type: s.row.backup_type, rawCollection: s.rawCollection })),
+      staticConfig().backupCollections,
+    ),
+    schedules: schedules.map((s) => ({ id: s.row.id, label: s.row.label, backup_type: s.row.backup_type })),
+    sql: state.sql,
+  };
+}
+
+function pick(known: KnownCollection[], collection: string, clusterId: string): KnownCollection {
+  const hit = known.find((k) => k.collection === collection);
+  // The request's value is not echoed: it may carry a secret.
+  if (!hit) throw new ApiError('not_found', `that collection is not one a backup schedule of cluster "${clusterId}" writes to, nor one configured in BACKUP_COLLECTIONS`);
+  return hit;
+}
+
+/**
+ * Runs a statement that may fail for one collection (bad credentials, missing bucket): the error is
+ * the result. Reads run outside an explicit transaction, so one failure does not poison the next.
+ */
+async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: string; cause: unknown }> {
+  try {
+    return { ok: true, value: await fn() };
+  } catch (err) {
+    const e = err as { message?: string; code?: string };
+    // A lost connection is not a per-collection problem.
+    if (e.code && (e.code.startsWith('08') || e.code.startsWith('57'))) throw err;
+    if (!e.code && /connection|ECONN|timeout/i.test(e.message ?? '')) throw err;
+    return { ok: false, error: redactMessage(e.message ?? String(err)), cause: err };
+  }
+}
+
+async function listPaths(c: Session, k: KnownCollection): Promise<BackupCollection> {
+  const r = await attempt(() => c.query<{ path: string }>('SHOW BACKUPS IN $1', [k.raw]));
+  if (!r.ok) return { collection: k.collection, schedules: k.schedules, backups: null, error: r.error };
+  // CockroachDB lists oldest first; the page wants newest first.
+  const paths = r.value.rows.map((x) => String(x.path)).reverse().slice(0, MAX_PATHS);
+  return { collection: k.collection, schedules: k.schedules, backups: paths, error: null };
+}
+
+const showBackupSql = (backup: string, collection: string, extra = '') => `SHOW BACKUP FROM '${backup}' IN '${collection.replace(/'/g, "''")}'${extra}`;
+
+/** Newest layer sizes per collection: SHOW BACKUP FROM LATEST (one chain, one statement per collection), keyed by end_time. */
+async function latestChainSizes(c: Session, k: KnownCollection): Promise<Map<string, number>> {
+  const sizes = new Map<string, number>();
+  const r = await attempt(() => c.query({ text: 'SHOW BACKUP FROM LATEST IN $1', values: [k.raw], types: rawTypes }));
+  if (!r.ok) return sizes;
+  for (const row of r.value.rows as Record<string, unknown>[]) {
+    const o = toObjectRow(row);
+    if (o.end_time === null || o.size_bytes === null) continue;
+    const key = new Date(Date.parse(o.end_time)).toISOString();
+    sizes.set(key, (sizes.get(key) ?? 0) + o.size_bytes);
+  }
+  return sizes;
+}
+
+type Trend = BackupsPage['trends'][number];
+
+/**
+ * Success rate over 7 and 30 days (finished runs only; null with none), and per run its duration
+ * (finished − created: `started` is gone from 25.3 and equals created, reference §c.1) and its size
+ * when it belongs to the newest chain of its collection (null otherwise: sizing older chains would
+ * take one SHOW BACKUP per chain).
+ */
+async function readTrends(c: Session, known: Known, sizes: Map<string, Map<string, number>>, collectionOfSchedule: Map<string, string>): Promise<{ trends: Trend[]; sql: string[] }> {
+  const terminal = [TERMINAL_OK, ...TERMINAL_FAILED];
+  const rates = {
+    text: `SELECT created_by_id::STRING AS schedule_id,
+  count(*) FILTER (WHERE status = 'succeeded' AND created > now() - '7 days'::INTERVAL) AS ok_7d,
+  count(*) FILTER (WHERE status = ANY($1::STRING[]) AND created > now() - '7 days'::INTERVAL) AS n_7d,
+  count(*) FILTER (WHERE status = 'succeeded') AS ok_30d,
+  count(*) FILTER (WHERE status = ANY($1::STRING[])) AS n_30d
+FROM system.jobs
+WHERE created_by_type = 'crdb_schedule' AND created > now() - $2::INTERVAL
+GROUP BY created_by_id`,
+    values: [terminal, `${RUNS_WINDOW_DAYS} days`],
+  };
+  const runs = {
+    text: `SELECT s.created_by_id::STRING AS schedule_id, j.job_id, j.status, j.created, j.finished, j.description
+FROM (
+  SELECT id, created_by_id, row_number() OVER (PARTITION BY created_by_id ORDER BY created DESC) AS rn
+  FROM system.jobs
+  WHERE created_by_type = 'crdb_schedule' AND created > now() - $1::INTERVAL AND status = ANY($2::STRING[])
+) AS s
+JOIN crdb_internal.jobs AS j ON j.job_id = s.id
+WHERE s.rn <= $3
+ORDER BY s.created_by_id, j.created DESC`,
+    values: [`${RUNS_WINDOW_DAYS} days`, terminal, TREND_RUNS],
+  };
+  const rr = await c.query(rates);
+  const jr = await c.query({ ...runs, types: rawTypes });
+  const rateOf = new Map((rr.rows as Record<string, unknown>[]).map((r) => [String(r.schedule_id), r]));
+  const runsOf = new Map<string, Trend['runs']>();
+  for (const r of jr.rows as Record<string, unknown>[]) {
+    const id = String(r.schedule_id);
+    const finished = isoTimestamp(r.finished);
+    if (!finished) continue;
+    const created = isoTimestamp(r.created);
+    const asOf = asOfOf(str(r.description));
+    const coll = collectionOfSchedule.get(id);
+    const size = asOf && coll ? (sizes.get(coll)?.get(new Date(Date.parse(asOf)).toISOString()) ?? null) : null;
+    const list = runsOf.get(id) ?? [];
+    list.push({
+      job_id: String(r.job_id),
+      finished,
+      duration_s: created ? Math.max(0, Math.round((Date.parse(finished) - Date.parse(created)) / 1000)) : null,
+      status: String(r.status),
+      size_bytes: String(r.status) === TERMINAL_OK ? size : null,
+    });
+    runsOf.set(id, list);
+  }
+  const rate = (ok: unknown, n: unknown) => (Number(n) > 0 ? Number(ok) / Number(n) : null);
+  const trends = known.schedules.map((s) => {
+    const r = rateOf.get(s.id);
+    return {
+      schedule_id: s.id,
+      label: s.label,
+      backup_type: s.backup_type,
+      success_rate_7d: r ? rate(r.ok_7d, r.n_7d) : null,
+      success_rate_30d: r ? rate(r.ok_30d, r.n_30d) : null,
+      runs: runsOf.get(s.id) ?? [],
+    };
+  });
+  return { trends, sql: [rates.text, runs.text] };
+}
+
+export async function listBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string }): Promise<BackupsPage> {
+  return withReadOnly(cluster, 'listing backups', async (c) => {
+    const known = await readKnown(c);
+    const chosen = sel.collection !== undefined ? pick(known.collections, sel.collection, cluster.id) : null;
+    const collections: BackupCollection[] = [];
+    const sizes = new Map<string, Map<string, number>>();
+    for (const k of known.collections) {
+      collections.push(await listPaths(c, k));
+      sizes.set(k.collection, await latestChainSizes(c, k));
+    }
+    const collectionOfSchedule = new Map(known.collections.flatMap((k) => k.schedules.map((s) => [s.id, k.collection] as const)));
+    const t = await readTrends(c, known, sizes, collectionOfSchedule);
+    let selected: BackupsPage['selected'] = null;
+    if (chosen) {
+      const listed = collections.find((x) => x.collection === chosen.collection);
+      const backup = sel.backup !== undefined ? normalizeBackupPath(sel.backup) : (listed?.backups?.[0] ?? null);
+      if (backup !== null) {
+        const r = await c.query({ text: 'SHOW BACKUP FROM $1 IN $2', values: [backup, chosen.raw], types: rawTypes }).catch((err: unknown) => {
+          throw notFoundOr(err, backup);
+        });
+        selected = { collection: chosen.collection, backup, rows: (r.rows as Record<string, unknown>[]).map(toObjectRow), sql: showBackupSql(backup, chosen.collection) };
+      }
+    }
+    return {
+      collections,
+      selected,
+      trends: t.trends,
+      sql: [...known.sql, ...known.collections.flatMap((k) => [`SHOW BACKUPS IN '${k.collection}'`, `SHOW BACKUP FROM LATEST IN '${k.collection}'`]), ...t.sql],
+    };
+  });
+}
+
+/** A subdirectory that is not in the collection: CockroachDB says "file doesn't exist" (XXUUU / 58P01). */
+function notFoundOr(err: unknown, backup: string): unknown {
+  const e = err as { message?: string; code?: string };
+  if (/doesn'?t exist|does not exist|not found/i.test(e.message ?? '')) return new ApiError('not_found', `no backup ${backup} in that collection: ${redactMessage(e.message ?? '')}`, err);
+  if (e.message) e.message = redactMessage(e.message);
+  return err;
+}
+
+export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<BackupValidation> {
+  const path = normalizeBackupPath(backup);
+  return withReadOnly(cluster, `validating backup ${path}`, async (c) => {
+    const known = await readKnown(c);
+    const k = pick(known.collections, collection, cluster.id);
+    const sql = showBackupSql(path, k.collection, ' WITH check_files');
+    const checked_at = new Date().toISOString();
+    try {
+      await c.query({ text: 'SHOW BACKUP FROM $1 IN $2 WITH check_files', values: [path, k.raw], types: rawTypes });
+      return { collection: k.collection, backup: path, ok: true, missing_files: [], message: null, sql, checked_at };
+    } catch (err) {
+      const message = redactMessage((err as { message?: string }).message ?? String(err));
+      const missing = missingFilesOf(message);
+      if (missing === null) throw notFoundOr(err, path);
+      return { collection: k.collection, backup: path, ok: false, missing_files: missing, message, sql, checked_at };
+    }
+  });
+}
