@@ -1,0 +1,21 @@
+'use client';
+
+import useSWR from 'swr';
+import { fetcher, type FetchError } from '@/components/data/fetcher';
+import type { BackupsPage, ScheduleDetail, SchedulesPage } from '@/lib/schedules/types';
+
+// The previous answer stays on screen while the next loads: no blank flash, no layout shift on refresh.
+const OPTS = { keepPreviousData: true, shouldRetryOnError: false, revalidateOnFocus: false } as const;
+
+export function useSchedules(url: string, refreshMs: number) {
+  return useSWR<SchedulesPage, FetchError>(url, fetcher, { ...OPTS, refreshInterval: refreshMs });
+}
+
+/** `fallbackData`: the server's answer, so the first paint has the schedule. */
+export function useSchedule(url: string, refreshMs: number, fallbackData?: ScheduleDetail) {
+  return useSWR<ScheduleDetail, FetchError>(url, fetcher, { ...OPTS, refreshInterval: refreshMs, fallbackData });
+}
+
+export function useBackups(url: string, refreshMs: number) {
+  return useSWR<BackupsPage, FetchError>(url, fetcher, { ...OPTS, refreshInterval: refreshMs });
+}
