@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import { cn } from '@/components/ui/cn';
+import { backupsHref, scheduleHref } from '@/components/schedules/hrefs';
+import { LINK } from '@/components/schedules/page-header';
+import type { BackupCollection } from '@/lib/schedules/types';
+
+const SHOWN = 8;
+
+/** One collection: the schedules writing to it and SHOW BACKUPS IN, newest first; each backup is a shareable link. */
+export function CollectionCard({ cluster, c, chosen }: { cluster: string; c: BackupCollection; chosen: string | null }) {
+  const backups = c.backups ?? [];
+  const item = (b: string) => {
+    const active = b === chosen;
+    return (
+      <li key={b}>
+        <Link
+          href={backupsHref(cluster, { collection: c.collection, backup: b })}
+          scroll={false}
+          aria-current={active ? 'true' : undefined}
+          className={cn('block rounded px-1.5 py-0.5 font-mono text-xs', active ? 'bg-emerald-600 text-white dark:bg-emerald-500 dark:text-zinc-950' : 'text-emerald-700 hover:bg-zinc-100 dark:text-emerald-400 dark:hover:bg-zinc-800')}
+        >
+          {b}
+        </Link>
+      </li>
+    );
+  };
+  return (
+    <section aria-label={`Collection ${c.collection}`} data-testid="collection" data-collection={c.collection} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 className="font-mono text-sm font-semibold break-all">{c.collection}</h2>
+      <p className="flex flex-wrap gap-x-2 text-xs text-zinc-600 dark:text-zinc-400">
+        written by
+        {c.schedules.map((s) => (
+          <Link key={s.id} href={scheduleHref(cluster, s.id)} className={LINK}>
+            {s.label ?? s.id}
+            {s.backup_type ? ` (${s.backup_type.toLowerCase()})` : ''}
+          </Link>
+        ))}
+      </p>
+      {c.error ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          SHOW BACKUPS IN failed: {c.error}
+        </p>
+      ) : backups.length === 0 ? (
+        <p className="text-sm text-zinc-500">No backups in this collection yet.</p>
+      ) : (
+        <>
+          <p className="text-xs text-zinc-500 dark:text-zinc-400">
+            {backups.length} backup{backups.length === 1 ? '' : 's'} (full backups and the incrementals on top of them), newest first:
+          </p>
+          <ol aria-label={`Backups in ${c.collection}, newest first`} className="flex flex-wrap gap-1">
+            {backups.slice(0, SHOWN).map(item)}
+          </ol>
+          {backups.length > SHOWN && (
+            <details open={chosen !== null && backups.indexOf(chosen) >= SHOWN}>
+              <summary className="cursor-pointer text-xs text-zinc-600 dark:text-zinc-400">{backups.length - SHOWN} older</summary>
+              <ol className="mt-1 flex flex-wrap gap-1">{backups.slice(SHOWN).map(item)}</ol>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
