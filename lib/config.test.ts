@@ -39,6 +39,11 @@ describe('parseConfig', () => {
     [{ CRDB_HTTP_URLS: 'http://a:1', CRDB_HTTP_PORT: '99999' }, /CRDB_HTTP_PORT/],
     [{ CRDB_HTTP_URLS: 'https://a:1', CRDB_HTTP_CA: '/nonexistent/ca.pem' }, /CRDB_HTTP_CA: cannot use \/nonexistent\/ca.pem/],
     [{ CLUSTERS_FILE: '/nonexistent.json' }, /CLUSTERS_FILE: cannot read/],
+    [{ FRESHNESS_GRACE: 'soon' }, /FRESHNESS_GRACE must be a duration/],
+    [{ FRESHNESS_GRACE: '900%' }, /FRESHNESS_GRACE must be/],
+    [{ FRESHNESS_STALE_MULTIPLIER: '1' }, /FRESHNESS_STALE_MULTIPLIER must be at least 1.1/],
+    [{ FRESHNESS_STALE_MULTIPLIER: 'x' }, /FRESHNESS_STALE_MULTIPLIER/],
+    [{ BACKUP_COLLECTIONS: 's3://ok, /local/path' }, /BACKUP_COLLECTIONS.*storage URI/],
   ])('rejects %j naming the variable', (env, message) => {
     expect(() => parseConfig(env)).toThrow(ConfigError);
     expect(() => parseConfig(env)).toThrow(message);
@@ -66,6 +71,18 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ CLUSTERS_FILE: file('dup.json', JSON.stringify([{ id: 'a', http_urls: ['http://x:1'] }, { id: 'a', http_urls: ['http://y:1'] }])) })).toThrow(/appears twice/);
     expect(() => parseConfig({ CLUSTERS_FILE: file('empty.json', JSON.stringify([{ id: 'a' }])) })).toThrow(/needs sql_url or http_urls/);
     expect(() => parseConfig({ CLUSTERS_FILE: file('bad.json', '[{"id": "A B"}]') })).toThrow(/CLUSTERS_FILE\.0\.id/);
+  });
+});
+
+describe('freshness and backup collections', () => {
+  it('defaults: 10 min grace, stale at twice the interval, no extra collections', () => {
+    expect(parseConfig({})).toMatchObject({ freshness: { grace: { kind: 'duration', s: 600 }, staleMultiplier: 2 }, backupCollections: [] });
+  });
+
+  it('reads a duration or a share of the interval, a multiplier and a list of URIs', () => {
+    expect(parseConfig({ FRESHNESS_GRACE: '30m', FRESHNESS_STALE_MULTIPLIER: '3' }).freshness).toEqual({ grace: { kind: 'duration', s: 1_800 }, staleMultiplier: 3 });
+    expect(parseConfig({ FRESHNESS_GRACE: '25%' }).freshness.grace).toEqual({ kind: 'fraction', f: 0.25 });
+    expect(parseConfig({ BACKUP_COLLECTIONS: ' external://archive , s3://b/p?AWS_SECRET_ACCESS_KEY=x ' }).backupCollections).toEqual(['external://archive', 's3://b/p?AWS_SECRET_ACCESS_KEY=x']);
   });
 });
 

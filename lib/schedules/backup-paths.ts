@@ -62,7 +62,8 @@ export function missingFilesOf(message: string): string[] | null {
 
 /** An error message with every URI in it redacted (a storage error may quote the URI it tried). */
 export function redactMessage(message: string): string {
-  return redactStatement(message).replace(/\b[a-z][a-z0-9+.-]*:\/\/[^\s'"]+/gi, (u) => redactUri(u));
+  // Trailing punctuation ("…=abc: access denied") is the sentence's, not the URI's.
+  return redactStatement(message).replace(/\b([a-z][a-z0-9+.-]*:\/\/[^\s'"]+?)([:;,.)]*)(?=[\s'"]|$)/gi, (_, u: string, tail: string) => redactUri(u) + tail);
 }
 
 /** `… AS OF SYSTEM TIME '2026-11-25 22:20:00+00:00' …` in a scheduled backup's description → ISO, or null. */

@@ -14,11 +14,13 @@
 import { staticConfig, type ClusterConfig } from '../config';
 import { ApiError } from '../errors';
 import { asOfOf, knownCollections, missingFilesOf, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
+import { sqlLiteral } from '../schedules/redact';
 import { RUNS_WINDOW_DAYS, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
 import type { BackupCollection, BackupObjectRow, BackupsPage, BackupValidation } from '../schedules/types';
 import { isoTimestamp } from './pg-types';
 import { rawTypes, readSchedules } from './schedules';
-import { withReadOnly, type Session } from './session';
+import { withGuardedReadOnly } from './guarded-session';
+import type { Session } from './session';
 
 /** SHOW BACKUPS IN can list years of hourly backups: the newest this many are kept. */
 export const MAX_PATHS = 500;
@@ -94,9 +96,13 @@ async function listPaths(c: Session, k: KnownCollection): Promise<BackupCollecti
   return { collection: k.collection, schedules: k.schedules, backups: paths, error: null };
 }
 
-const showBackupSql = (backup: string, collection: string, extra = '') => `SHOW BACKUP FROM '${backup}' IN '${collection.replace(/'/g, "''")}'${extra}`;
+/** The statement as shown to the operator (the redacted collection; what ran used placeholders). */
+const showBackupSql = (backup: string, collection: string, extra = '') => `SHOW BACKUP FROM ${sqlLiteral(backup)} IN ${sqlLiteral(collection)}${extra}`;
 
-/** Newest layer sizes per collection: SHOW BACKUP FROM LATEST (one chain, one statement per collection), keyed by end_time. */
+/**
+ * Layer sizes of the newest chain of a collection: SHOW BACKUP FROM LATEST (one statement per
+ * collection), keyed by layer type and end_time (a full and an incremental can end at the same time).
+ */
 async function latestChainSizes(c: Session, k: KnownCollection): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   const r = await attempt(() => c.query({ text: 'SHOW BACKUP FROM LATEST IN $1', values: [k.raw], types: rawTypes }));
@@ -104,11 +110,13 @@ async function latestChainSizes(c: Session, k: KnownCollection): Promise<Map<str
   for (const row of r.value.rows as Record<string, unknown>[]) {
     const o = toObjectRow(row);
     if (o.end_time === null || o.size_bytes === null) continue;
-    const key = new Date(Date.parse(o.end_time)).toISOString();
+    const key = layerKey(o.backup_type, o.end_time);
     sizes.set(key, (sizes.get(key) ?? 0) + o.size_bytes);
   }
   return sizes;
 }
+
+const layerKey = (backupType: string | null, endTime: string) => `${(backupType ?? '').toLowerCase()}|${new Date(Date.parse(endTime)).toISOString()}`;
 
 type Trend = BackupsPage['trends'][number];
 
@@ -154,7 +162,8 @@ ORDER BY s.created_by_id, j.created DESC`,
     const created = isoTimestamp(r.created);
     const asOf = asOfOf(str(r.description));
     const coll = collectionOfSchedule.get(id);
-    const size = asOf && coll ? (sizes.get(coll)?.get(new Date(Date.parse(asOf)).toISOString()) ?? null) : null;
+    const type = known.schedules.find((s) => s.id === id)?.backup_type ?? null;
+    const size = asOf && coll ? (sizes.get(coll)?.get(layerKey(type, asOf)) ?? null) : null;
     const list = runsOf.get(id) ?? [];
     list.push({
       job_id: String(r.job_id),
@@ -181,7 +190,7 @@ ORDER BY s.created_by_id, j.created DESC`,
 }
 
 export async function listBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string }): Promise<BackupsPage> {
-  return withReadOnly(cluster, 'listing backups', async (c) => {
+  return withGuardedReadOnly(cluster, 'listing backups', async (c) => {
     const known = await readKnown(c);
     const chosen = sel.collection !== undefined ? pick(known.collections, sel.collection, cluster.id) : null;
     const collections: BackupCollection[] = [];
@@ -207,7 +216,7 @@ export async function listBackups(cluster: ClusterConfig, sel: { collection?: st
       collections,
       selected,
       trends: t.trends,
-      sql: [...known.sql, ...known.collections.flatMap((k) => [`SHOW BACKUPS IN '${k.collection}'`, `SHOW BACKUP FROM LATEST IN '${k.collection}'`]), ...t.sql],
+      sql: [...known.sql, ...known.collections.flatMap((k) => [`SHOW BACKUPS IN ${sqlLiteral(k.collection)}`, `SHOW BACKUP FROM LATEST IN ${sqlLiteral(k.collection)}`]), ...t.sql],
     };
   });
 }
@@ -222,7 +231,7 @@ function notFoundOr(err: unknown, backup: string): unknown {
 
 export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<BackupValidation> {
   const path = normalizeBackupPath(backup);
-  return withReadOnly(cluster, `validating backup ${path}`, async (c) => {
+  return withGuardedReadOnly(cluster, `validating backup ${path}`, async (c) => {
     const known = await readKnown(c);
     const k = pick(known.collections, collection, cluster.id);
     const sql = showBackupSql(path, k.collection, ' WITH check_files');

@@ -12,11 +12,12 @@ import { ApiError } from '../errors';
 import { toJobRow } from '../jobs/job-row';
 import { backupOptions, collectionOf, parseCommand, type ParsedCommand } from '../schedules/command';
 import { metricSignal } from '../schedules/metric-signal';
-import { redactStatement, redactUri } from '../schedules/redact';
+import { redactStatement, redactUri, sqlLiteral } from '../schedules/redact';
 import { EMPTY_FACTS, RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS, runFacts, runsStatement, type RunFacts, type RunRow } from '../schedules/runs';
 import type { ScheduleDetail, ScheduleRow, SchedulesPage } from '../schedules/types';
 import { isoTimestamp, rawTimestamps } from './pg-types';
-import { withReadOnly, type Session } from './session';
+import { withGuardedReadOnly } from './guarded-session';
+import type { Session } from './session';
 
 const JSON_OID = 114;
 const JSONB_OID = 3802;
@@ -82,7 +83,7 @@ export async function readSchedules(c: Session, policy: FreshnessPolicy): Promis
 function inline(q: { text: string; values: unknown[] }): string {
   return q.text.replace(/\$(\d+)/g, (_, i: string) => {
     const v = q.values[Number(i) - 1];
-    return typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+    return typeof v === 'number' ? String(v) : sqlLiteral(String(v));
   });
 }
 
@@ -120,7 +121,7 @@ function toFacts(r: Record<string, unknown>, backupType: Map<string, string | nu
 
 export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
   const policy = staticConfig().freshness;
-  const state = await withReadOnly(cluster, 'listing schedules', (c) => readSchedules(c, policy));
+  const state = await withGuardedReadOnly(cluster, 'listing schedules', (c) => readSchedules(c, policy));
   const rows = state.schedules.map((s) => s.row);
   const groups = groupSchedules(rows, state.nowMs, policy);
   const metric = await metricSignal(cluster, state, groups, policy);
@@ -141,7 +142,7 @@ export const DETAIL_JOBS = 200;
 
 export async function getSchedule(cluster: ClusterConfig, id: string): Promise<ScheduleDetail> {
   const policy = staticConfig().freshness;
-  return withReadOnly(cluster, `reading schedule ${id}`, async (c) => {
+  return withGuardedReadOnly(cluster, `reading schedule ${id}`, async (c) => {
     const state = await readSchedules(c, policy);
     const me = state.schedules.find((s) => s.row.id === id);
     if (!me) throw new ApiError('not_found', `no schedule ${id} on cluster "${cluster.id}" (SHOW SCHEDULES does not list it)`);

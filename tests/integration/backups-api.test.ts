@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GET as listRoute } from '@/app/api/v1/clusters/[cluster]/backups/route';
+import { POST as validateRoute } from '@/app/api/v1/clusters/[cluster]/backups/validate/route';
+import type { ClusterConfig } from '@/lib/config';
+import { startDemoCluster, type DemoCluster } from '@/lib/demo/cluster';
+import type { CrdbVersion } from '@/lib/demo/types';
+import type { BackupsPage, BackupValidation } from '@/lib/schedules/types';
+import { listBackups } from '@/lib/sql/backups';
+import { query, START_MS, startFrozen } from './demo-helpers';
+
+/** The backups routes against a frozen demo cluster (seed 11); collections come from its schedules. */
+const CLUSTER = 'backupsapi';
+const DR = 's3://acme-crdb-backups/prod/cluster?AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE&AWS_SECRET_ACCESS_KEY=redacted';
+const MOVR = 'gs://acme-crdb-backups/movr?AUTH=implicit';
+let demo: DemoCluster;
+beforeAll(async () => {
+  demo = await startFrozen({ version: '25.4' });
+  process.env.CRDB_SQL_URL = demo.sqlUrl;
+  process.env.CRDB_HTTP_URLS = demo.nodeUrls.join(',');
+  process.env.CRDB_CLUSTER_ID = CLUSTER;
+  process.env.BACKUP_COLLECTIONS = 'nodelocal://1/configured-but-empty';
+});
+afterAll(() => demo?.stop());
+
+const ctx = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
+const qs = (p: Record<string, string>) => `?${new URLSearchParams(p).toString()}`;
+const list = (q = '') => listRoute(new Request(`http://x/api/v1/clusters/${CLUSTER}/backups${q}`), ctx({ cluster: CLUSTER }));
+const validate = (q: string) => validateRoute(new Request(`http://x/api/v1/clusters/${CLUSTER}/backups/validate${q}`, { method: 'POST' }), ctx({ cluster: CLUSTER }));
+async function errorOf(res: Response) {
+  const body = (await res.json()) as { error: { code: string; message: string } };
+  return { status: res.status, ...body.error };
+}
+
+describe('GET /api/v1/clusters/{c}/backups', () => {
+  it('lists every collection a schedule writes to, newest backup first, plus the configured ones', async () => {
+    const res = await list();
+    expect(res.status).toBe(200);
+    const p = (await res.json()) as BackupsPage;
+    expect(p.collections.map((c) => c.collection).sort()).toEqual(
+      [DR, MOVR, 'external://backup_archive/payroll', 'external://backup_archive/rides', 'nodelocal://1/configured-but-empty'].sort(),
+    );
+    const dr = p.collections.find((c) => c.collection === DR);
+    expect(dr?.schedules.map((s) => s.label)).toEqual(['cluster_dr', 'cluster_dr']);
+    const { rows } = await query<{ path: string }>(demo.sqlUrl, `SHOW BACKUPS IN '${DR}'`);
+    expect(dr?.backups).toEqual(rows.map((r) => r.path).reverse());
+    expect(dr?.error).toBeNull();
+    // A configured collection with nothing in it: a per-collection answer, not a failed page.
+    const empty = p.collections.find((c) => c.collection.startsWith('nodelocal://'));
+    expect(empty?.schedules).toEqual([]);
+    expect(p.selected).toBeNull();
+  });
+
+  it('trends: success rates over 7 and 30 days, run durations, sizes for the newest chain', async () => {
+    const p = (await (await list()).json()) as BackupsPage;
+    expect(p.trends).toHaveLength(7);
+    const inc = p.trends.find((t) => t.label === 'cluster_dr' && t.backup_type === 'INCREMENTAL');
+    expect(inc?.success_rate_7d).toBeGreaterThan(0.5);
+    expect(inc?.success_rate_7d).toBeLessThanOrEqual(1);
+    expect(inc?.success_rate_30d).toBeGreaterThan(0.5);
+    expect(inc?.runs.length).toBeGreaterThan(24);
+    expect(inc?.runs.every((r) => r.duration_s === null || (r.duration_s >= 0 && r.duration_s < 3_600))).toBe(true);
+    // Today's incrementals are in the newest chain (today's full): their sizes are known.
+    expect(inc?.runs[0]).toMatchObject({ status: 'succeeded', size_bytes: expect.any(Number) });
+    // payroll_weekly has not run for 9 days: no run within 7 days, so no 7-day rate.
+    expect(p.trends.find((t) => t.label === 'payroll_weekly')?.success_rate_7d).toBeNull();
+  });
+
+  it('shows a chosen backup (SHOW BACKUP FROM <subdir> IN <collection>)', async () => {
+    const { rows } = await query<{ path: string }>(demo.sqlUrl, `SHOW BACKUPS IN '${MOVR}'`);
+    const backup = rows[rows.length - 2].path;
+    const res = await list(qs({ collection: MOVR, backup }));
+    expect(res.status).toBe(200);
+    const p = (await res.json()) as BackupsPage;
+    expect(p.selected).toMatchObject({ collection: MOVR, backup, sql: `SHOW BACKUP FROM '${backup}' IN '${MOVR}'` });
+    const rides = p.selected?.rows.filter((r) => r.object_name === 'rides') ?? [];
+    expect(rides[0]).toMatchObject({ database_name: 'movr', parent_schema_name: 'public', object_type: 'table', backup_type: 'full', start_time: null, is_full_cluster: false });
+    expect(rides[0].size_bytes).toBeGreaterThan(1e9);
+    expect(rides.slice(1).every((r) => r.backup_type === 'incremental' && r.start_time !== null)).toBe(true);
+  });
+
+  it('a collection alone selects its newest backup', async () => {
+    const p = (await (await list(qs({ collection: 'external://backup_archive/rides' }))).json()) as BackupsPage;
+    expect(p.selected?.backup).toBe(p.collections.find((c) => c.collection === 'external://backup_archive/rides')?.backups?.[0]);
+  });
+
+  it.each([
+    [{ collection: 's3://attacker-bucket/x?AWS_SECRET_ACCESS_KEY=s3cr3t' }, 404, 'not_found'],
+    [{ collection: DR.replace('redacted', 'guessed') }, 404, 'not_found'],
+    [{ collection: DR, backup: 'LATEST' }, 400, 'bad_request'],
+    [{ collection: DR, backup: "/2026/11/25-000000.00' IN 's3://x" }, 400, 'bad_request'],
+    [{ backup: '/2026/11/25-000000.00' }, 400, 'bad_request'],
+    [{ collection: DR, backup: '/1999/01/01-000000.00' }, 404, 'not_found'],
+  ])('%j → %d', async (sel, status, code) => {
+    const e = await errorOf(await list(qs(sel)));
+    expect(e).toMatchObject({ status, code });
+    expect(e.message).not.toMatch(/s3cr3t|guessed|attacker/);
+  });
+});
+
+describe('POST /api/v1/clusters/{c}/backups/validate', () => {
+  it('ok when every file is there', async () => {
+    const good = demo.model.backups().find((b) => b.collection === MOVR && b.layers.every((l) => l.missing_files.length === 0));
+    const res = await validate(qs({ collection: MOVR, backup: good?.path as string }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ collection: MOVR, backup: good?.path, ok: true, missing_files: [], message: null, sql: expect.stringMatching(/WITH check_files$/) });
+  });
+
+  it('reports the files CockroachDB says are missing', async () => {
+    const bad = demo.model.backups().find((b) => b.layers.some((l) => l.missing_files.length > 0));
+    expect(bad).toBeDefined();
+    if (!bad) return;
+    const collection = demo.model.schedules().find((s) => s.collection === bad.collection)?.collection as string;
+    const res = await validate(qs({ collection, backup: bad.path }));
+    expect(res.status).toBe(200);
+    const v = (await res.json()) as BackupValidation;
+    expect(v).toMatchObject({ ok: false, backup: bad.path });
+    expect(v.missing_files.length).toBeGreaterThan(0);
+    expect(v.missing_files[0]).toMatch(/\.sst$/);
+    expect(v.message).toMatch(/^The following files are missing from the backup:/);
+  });
+
+  it('needs both collection and backup; unknown collection 404', async () => {
+    expect(await errorOf(await validate(qs({ collection: MOVR })))).toMatchObject({ status: 400 });
+    expect(await errorOf(await validate(qs({ collection: 'gs://nope', backup: '/2026/11/25-000000.00' })))).toMatchObject({ status: 404 });
+  });
+});
+
+describe.each<CrdbVersion>(['23.2', '24.3'])('older versions: %s', (version) => {
+  it('lists the collections and trends', async () => {
+    const d = await startDemoCluster({ nodes: 1, seed: 11, speed: 0, startMs: START_MS, version });
+    try {
+      const cluster: ClusterConfig = { id: `bk-v${version.replace('.', '')}`, name: version, sqlUrl: d.sqlUrl, httpUrls: d.nodeUrls, httpCa: null, httpPort: 8080, httpScheme: 'http', demo: false };
+      const p = await listBackups(cluster, { collection: MOVR });
+      expect(p.collections.filter((c) => c.error === null && (c.backups?.length ?? 0) > 0)).toHaveLength(4);
+      expect(p.selected?.rows.length).toBeGreaterThan(0);
+      expect(p.trends.every((t) => t.success_rate_30d !== null)).toBe(true);
+    } finally {
+      await d.stop();
+    }
+  });
+});
