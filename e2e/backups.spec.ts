@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { BackupsPage } from './pages/backups-page';
+
+const MOVR = 'gs://acme-crdb-backups/movr?AUTH=implicit';
+
+test.describe('backups page', () => {
+  test("choosing a collection's newest backup lists its tables with sizes, and Validate reports on its files", async ({ page, request }) => {
+    const b = new BackupsPage(page);
+    await b.goto();
+    const newest = b.backups(MOVR).first();
+    const path = (await newest.innerText()).trim();
+    expect(path).toMatch(/^\/?\d{4}\/\d{2}\/\d{2}-\d{6}\.\d{2}$/);
+    await newest.click();
+    // The choice is in the URL: a link to paste.
+    await expect(page).toHaveURL((u) => u.searchParams.get('collection') === MOVR && u.searchParams.get('backup') === path);
+    await expect(newest).toHaveAttribute('aria-current', 'true');
+
+    const rides = b.objectRows.filter({ hasText: 'vehicle_location_histories' }).first();
+    await expect(rides).toBeVisible();
+    await expect(rides).toContainText('movr');
+    await expect(rides.locator('td').nth(7)).toHaveText(/^\d+(\.\d)? (KiB|MiB|GiB|TiB)$/);
+    await expect(b.objects.getByRole('rowheader', { name: /^Full backup/ })).toBeVisible();
+    await expect(page.getByTestId('backup-total-size')).toHaveText(/^\d+(\.\d)? (KiB|MiB|GiB|TiB)$/);
+
+    await b.validate().click();
+    await expect(b.validation).toHaveAttribute('data-outcome', /^(ok|missing)$/, { timeout: 30_000 });
+    // The page says what CockroachDB said: the same check through the API decides what we expect.
+    const api = await request.post(`/api/v1/clusters/demo/backups/validate?collection=${encodeURIComponent(MOVR)}&backup=${encodeURIComponent(path)}`);
+    expect(api.ok()).toBe(true);
+    const result = (await api.json()) as { ok: boolean; missing_files: string[] };
+    if (result.ok) {
+      await expect(b.validation).toHaveAttribute('data-outcome', 'ok');
+      await expect(b.validation).toContainText('All files present');
+    } else {
+      await expect(b.validation).toHaveAttribute('data-outcome', 'missing');
+      await expect(b.validation.getByRole('list', { name: 'Missing files' }).getByRole('listitem')).toHaveCount(result.missing_files.length);
+    }
+  });
+
+  test('trends show the success rate over 7 and 30 days per schedule', async ({ page }) => {
+    const b = new BackupsPage(page);
+    await b.goto();
+    const rates = page.getByTestId('success-rates');
+    await expect(rates.getByRole('row', { name: /movr_frequent/ }).first()).toContainText('%');
+    await expect(page.getByRole('figure', { name: 'Durations of cluster_dr' }).first()).toBeVisible();
+  });
+});

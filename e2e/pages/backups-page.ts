@@ -1,0 +1,34 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The backup inventory (`/c/{cluster}/backups`), located by role, label and test id. */
+export class BackupsPage {
+  readonly objects: Locator;
+  readonly objectRows: Locator;
+  readonly validation: Locator;
+
+  constructor(readonly page: Page) {
+    this.objects = page.getByTestId('backup-objects');
+    this.objectRows = page.getByTestId('backup-object');
+    this.validation = page.getByTestId('validation');
+  }
+
+  async goto(cluster = 'demo', query = '') {
+    await this.page.goto(`/c/${cluster}/backups${query}`);
+    await this.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
+    await expect(this.page.getByTestId('collection').first()).toBeVisible();
+  }
+
+  collection(uri: string): Locator {
+    return this.page.getByRole('region', { name: `Collection ${uri}`, exact: true });
+  }
+
+  /** SHOW BACKUPS IN's entries of one collection, newest first. */
+  backups(uri: string): Locator {
+    return this.collection(uri).getByRole('list', { name: `Backups in ${uri}, newest first` }).getByRole('link');
+  }
+
+  validate(): Locator {
+    return this.page.getByRole('button', { name: /^Validat/ });
+  }
+}

@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test';
+import { SchedulesPage } from './pages/schedules-page';
+
+// The demo cluster's payroll_weekly was paused nine days ago and forgotten (lib/demo/model/scenario.ts).
+const STALE = 'payroll_weekly';
+
+test.describe('schedules page', () => {
+  test('puts the stale, paused payroll_weekly first, with its reason and both schedules of the pair', async ({ page }) => {
+    const s = new SchedulesPage(page);
+    await s.goto();
+    const first = s.groups.first();
+    await expect(first.getByRole('heading', { level: 2 })).toHaveText(STALE);
+    await expect(s.groupFreshness(first)).toHaveAttribute('data-status', 'stale');
+    // The reason is in the accessible text, not only on hover.
+    await expect(s.groupFreshness(first)).toContainText(/last success .* ago/);
+    await expect(first.getByTestId('paused-flag').first()).toBeVisible();
+    await expect(first.getByTestId('schedule')).toHaveCount(2);
+    await expect(first.getByText('FULL', { exact: true })).toBeVisible();
+    await expect(first.getByText('INCREMENTAL', { exact: true })).toBeVisible();
+    await expect(first).toContainText('PAUSE_SCHED');
+    await expect(s.summary).toHaveText(/^\d+ of \d+ backups? needs? attention$/);
+    // Healthy ones come after the problems.
+    const last = s.groups.last();
+    await expect(last).toHaveAttribute('data-problems', '');
+    await expect(s.nav().getByRole('link', { name: 'Schedules' })).toHaveAttribute('aria-current', 'page');
+    // Read-only by default: no pause/resume without ENABLE_JOB_CONTROL=true.
+    await expect(page.getByRole('button', { name: /^(Pause|Resume) schedule/ })).toHaveCount(0);
+  });
+
+  test("a square in the run strip opens that run's job", async ({ page }) => {
+    const s = new SchedulesPage(page);
+    await s.goto();
+    const runs = s.runLinks(s.group(STALE));
+    await expect(runs.first()).toBeVisible();
+    const href = await runs.last().getAttribute('href');
+    expect(href).toMatch(/^\/c\/demo\/jobs\/\d{1,19}$/);
+    await runs.last().click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.getByTestId('job-description')).toContainText('payroll');
+  });
+
+  test('the schedule page shows the backup statement, options, charts and its jobs', async ({ page }) => {
+    const s = new SchedulesPage(page);
+    await s.goto();
+    await s.detailLink(s.group(STALE)).click();
+    await expect(page).toHaveURL(/\/c\/demo\/schedules\/\d{1,19}$/);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(STALE);
+    // The group links to its full schedule; its pair (the incremental) is linked from there.
+    await expect(page.getByTestId('backup-statement')).toHaveText(/^BACKUP DATABASE payroll INTO '(external:\/\/backup_archive\/payroll)'/);
+    await expect(page.getByRole('link', { name: /^payroll_weekly \d+$/ })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Backup and schedule options' })).toContainText('revision_history');
+    await expect(page.getByRole('figure', { name: 'Run durations and outcomes' })).toBeVisible();
+    await expect(page.getByRole('figure', { name: 'Freshness over time' })).toBeVisible();
+    const jobs = page.getByTestId('job-row');
+    await expect(jobs.first()).toBeVisible();
+    await expect(jobs.first()).toContainText('payroll');
+    await jobs.first().getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/c\/demo\/jobs\/\d{1,19}$/);
+  });
+
+  test('an unknown or malformed schedule id is a 404 page', async ({ page }) => {
+    for (const id of ['1', 'not-an-id']) {
+      const res = await page.goto(`/c/demo/schedules/${id}`);
+      expect(res?.status()).toBe(404);
+      await expect(page.getByRole('heading', { level: 1, name: 'No such schedule' })).toBeVisible();
+    }
+  });
+
+  test('the cluster bar leads to every section and hides in kiosk mode', async ({ page }) => {
+    const s = new SchedulesPage(page);
+    await s.goto();
+    await s.nav().getByRole('link', { name: 'Backups' }).click();
+    await expect(page).toHaveURL(/\/c\/demo\/backups$/);
+    await expect(s.nav().getByRole('link', { name: 'Backups' })).toHaveAttribute('aria-current', 'page');
+    await s.nav().getByRole('link', { name: 'Jobs' }).click();
+    await expect(page).toHaveURL(/\/c\/demo\/jobs$/);
+    await s.goto('demo', '?kiosk=1');
+    await expect(s.nav()).toHaveCount(0);
+  });
+});
