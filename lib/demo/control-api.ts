@@ -10,6 +10,7 @@ import type { DemoCluster } from './cluster';
  *   POST /nodes/{id}/restart    {"down_ms"?: 500}
  *   POST /sql/fault             {"mode":"ok"|"refuse"} or {"mode":"error","message":"…"}
  *   POST /clock/advance         {"seconds": 3600}
+ *   POST /schedules/{label}/fault {"mode":"fail","error"?:"…"} (its backups fail from now on) or {"mode":"ok"}
  * Errors are {error:{code,message}} with a 4xx status.
  */
 const NodeFaultBody = z.discriminatedUnion('mode', [
@@ -23,6 +24,12 @@ const SqlFaultBody = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('refuse') }),
   z.object({ mode: z.literal('error'), message: z.string().min(1).max(1000) }),
 ]);
+const ScheduleFaultBody = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('ok') }),
+  z.object({ mode: z.literal('fail'), error: z.string().min(1).max(1000).optional() }),
+]);
+/** What a schedule whose bucket credentials were revoked fails with (CockroachDB wraps the S3 error so). */
+export const DEFAULT_SCHEDULE_FAULT = 'failed to write to external storage: s3: AccessDenied: Access Denied\n\tstatus code: 403, request id: DEMOFAULT0000001';
 const RestartBody = z.object({ down_ms: z.number().int().min(0).max(60_000).optional() });
 const AdvanceBody = z.object({ seconds: z.number().positive().max(365 * 86_400) });
 
@@ -56,6 +63,7 @@ function describe(cluster: DemoCluster) {
     speed: cluster.speed,
     sql_url: cluster.sqlUrl,
     sql_fault: cluster.sqlFault(),
+    schedule_faults: cluster.model.scheduleFaults(),
     nodes: cluster.model.nodes().map((n, i) => ({ node_id: n.node_id, url: cluster.nodeUrls[i], fault: cluster.nodeFault(n.node_id) })),
   };
 }
@@ -77,6 +85,16 @@ async function route(cluster: DemoCluster, method: string, path: string, body: s
   }
   if (path === '/sql/fault') {
     cluster.setSqlFault(parse(SqlFaultBody, body));
+    return describe(cluster);
+  }
+  const scheduleRoute = /^\/schedules\/([A-Za-z0-9_.-]{1,100})\/fault$/.exec(path);
+  if (scheduleRoute) {
+    const f = parse(ScheduleFaultBody, body);
+    try {
+      cluster.model.setScheduleFault(scheduleRoute[1], f.mode === 'ok' ? null : (f.error ?? DEFAULT_SCHEDULE_FAULT));
+    } catch (err) {
+      throw new HttpError(404, 'unknown_schedule', (err as Error).message);
+    }
     return describe(cluster);
   }
   if (path === '/clock/advance') {

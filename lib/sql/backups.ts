@@ -8,8 +8,10 @@
  * SHOW BACKUPS IN fails for it and the collection shows that error instead of its backups. The
  * real-world fix is an external connection (CREATE EXTERNAL CONNECTION; schedules writing to
  * `external://name` carry no secret), or the full URI in BACKUP_COLLECTIONS.
- * Collections and subdirectories are passed as placeholders: CockroachDB's grammar takes
- * string_or_placeholder in SHOW BACKUP(S) … IN (sql.y show_backup_stmt).
+ * Collections and subdirectories are passed as placeholders, never inlined: CockroachDB's grammar
+ * takes them there (show_backup_stmt: `SHOW BACKUPS IN string_or_placeholder_opt_list`,
+ * `SHOW BACKUP FROM string_or_placeholder IN string_or_placeholder_opt_list opt_with_options`;
+ * docs/generated/sql/bnf/stmt_block.bnf), and the demo cluster accepts the same.
  */
 import { staticConfig, type ClusterConfig } from '../config';
 import { ApiError } from '../errors';

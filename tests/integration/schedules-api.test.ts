@@ -195,6 +195,25 @@ describe('POST /api/v1/clusters/{c}/schedules/{id}/{pause|resume}', () => {
   });
 });
 
+describe('a schedule whose backups fail (demo fault: revoked bucket credentials)', () => {
+  it('turns failing at once and stale past twice its interval, with the error shown', async () => {
+    demo.model.setScheduleFault('movr_frequent', 'failed to write to external storage: gs: 403 Forbidden (injected)');
+    try {
+      demo.model.advance(3_600_000);
+      const p = await page();
+      const movr = groupOf(p, 'movr_frequent');
+      expect(movr.problems).toEqual(['stale', 'failing']);
+      const inc = p.schedules.find((s) => s.label === 'movr_frequent' && s.backup_type === 'INCREMENTAL');
+      expect(inc?.last_failure?.error).toContain('403 Forbidden (injected)');
+      expect(inc?.runs[0].status).toMatch(/failed|running|pending/);
+      // The metric follows cluster_dr only: it stays fresh, and the page says they disagree.
+      expect(p.disagreement).toMatch(/movr_frequent \(stale\)/);
+    } finally {
+      demo.model.setScheduleFault('movr_frequent', null);
+    }
+  });
+});
+
 describe('SQL down', () => {
   it('503 sql_unavailable', async () => {
     demo.setSqlFault({ mode: 'refuse' });

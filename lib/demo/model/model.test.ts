@@ -126,6 +126,30 @@ describe('demo behaviour model', () => {
   });
 });
 
+describe('schedule fault (setScheduleFault)', () => {
+  const line = (m: DemoModel) => m.jobs().map((j) => [j.job_id, j.status, j.created.getTime(), j.error].join('|'));
+
+  it("fails every backup the schedule starts, until cleared; other schedules' history stays the same", () => {
+    const m = make(5);
+    const plain = make(5);
+    m.setScheduleFault('movr_frequent', 'failed to write to external storage: gs: 403 Forbidden');
+    m.advance(3_600_000);
+    plain.advance(3_600_000);
+    const ids = new Set(m.schedules().filter((s) => s.label === 'movr_frequent').map((s) => s.id));
+    const after = m.jobs().filter((j) => j.created_by_id !== null && ids.has(j.created_by_id) && j.created.getTime() > START);
+    expect(after.length).toBeGreaterThanOrEqual(4);
+    expect(after.filter((j) => j.status !== 'running' && j.status !== 'pending').every((j) => j.status === 'failed' && j.error.includes('403 Forbidden'))).toBe(true);
+    expect(m.scheduleFaults()).toEqual({ movr_frequent: 'failed to write to external storage: gs: 403 Forbidden' });
+    // The seeded history before the fault is untouched.
+    expect(line(m).filter((l) => Number(l.split('|')[2]) < START)).toEqual(line(plain).filter((l) => Number(l.split('|')[2]) < START));
+    m.setScheduleFault('movr_frequent', null);
+    m.advance(3 * 3_600_000);
+    const later = m.jobs().filter((j) => j.created_by_id !== null && ids.has(j.created_by_id) && j.created.getTime() > START + 3_600_000);
+    expect(later.some((j) => j.status === 'succeeded')).toBe(true);
+    expect(() => m.setScheduleFault('nope', 'x')).toThrow(/no schedule labelled nope/);
+  });
+});
+
 describe('a demo anchored at an epoch', () => {
   it('is the same world whenever it starts: same jobs and counters', () => {
     const epoch = Date.parse('2026-11-23T00:00:00Z');

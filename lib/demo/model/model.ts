@@ -79,6 +79,7 @@ export class DemoModel implements ClusterState {
         round: { jobs_started: 0, reschedule_skip: 0, reschedule_wait: 0, error: 0 },
       })),
       statsNodeId: 1,
+      failingSchedules: new Map(),
     };
     createSchedules(this.world, epochMs, historyStart);
     startForeverJobs(this.world, historyStart);
@@ -224,6 +225,20 @@ export class DemoModel implements ClusterState {
     rt.node.sql_addr = addr.sql_addr;
     rt.node.advertise_addr = addr.sql_addr;
     rt.node.http_addr = addr.http_addr;
+  }
+  /**
+   * Every backup the schedules with this label start from now on fails with `error` (null: they
+   * succeed again). What revoked storage credentials or a deleted bucket do to a real schedule.
+   */
+  setScheduleFault(label: string, error: string | null): void {
+    this.sync();
+    if (!this.world.schedules.some((s) => s.label === label)) throw new Error(`no schedule labelled ${label}`);
+    if (error === null) this.world.failingSchedules.delete(label);
+    else this.world.failingSchedules.set(label, error);
+    bump(this.world);
+  }
+  scheduleFaults(): Record<string, string> {
+    return Object.fromEntries(this.world.failingSchedules);
   }
   /** Moves the clock forward (tests); the model simulates up to the new now on the next read. */
   advance(ms: number): void {

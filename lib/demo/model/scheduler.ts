@@ -114,6 +114,8 @@ function startScheduledBackup(world: World, s: DemoSchedule, t: number, nodeId: 
   const slow = world.rng.chance(0.03) ? world.rng.between(3, 6) : 1;
   const minutes = (lo + (hi - lo) * world.rng.next() ** 2) * slow;
   const fails = world.rng.chance(0.035);
+  // An injected fault (setScheduleFault) fails the run early, as an access error does.
+  const forced = world.failingSchedules.get(spec.label);
   createJob(world, {
     job_type: 'BACKUP',
     description: `BACKUP ${target}INTO '${path}' IN '${spec.collection}' AS OF SYSTEM TIME '${pgTime(new Date(t))}' WITH ${opts}`,
@@ -124,13 +126,18 @@ function startScheduledBackup(world: World, s: DemoSchedule, t: number, nodeId: 
     createdBy: s.id,
     plan: {
       durationMs: minutes * 60_000,
-      failAt: fails ? world.rng.between(0.05, 0.95) : null,
-      failError: world.rng.pick(BACKUP_ERRORS),
+      failAt: unlessForced(fails ? world.rng.between(0.05, 0.95) : null, forced === undefined ? undefined : 0.02),
+      failError: unlessForced<string>(world.rng.pick(BACKUP_ERRORS), forced),
       retryAt: world.rng.chance(0.025) ? world.rng.between(0.1, 0.9) : null,
       forever: false,
       layer: { collection: spec.collection, path, full, objects: spec.objects, startMs: prevEnd, endMs: t },
     },
   });
+}
+
+/** The random value is drawn either way, so a fault does not shift the rest of the seeded history. */
+function unlessForced<T>(drawn: T, forced: T | undefined): T {
+  return forced === undefined ? drawn : forced;
 }
 
 function lastLayerEnd(world: World, collection: string, path: string): number | null {

@@ -55,6 +55,8 @@ export interface World {
   nodes: NodeRuntime[];
   /** The node running the POLL JOBS STATS job, which sets the paused and PTS gauges. */
   statsNodeId: number;
+  /** Fault: schedule label → the error every backup it starts fails with (e.g. revoked bucket credentials). */
+  failingSchedules: Map<string, string>;
 }
 
 export function bump(world: World): number {
