@@ -83,6 +83,12 @@ describe('policy (FRESHNESS_GRACE, FRESHNESS_STALE_MULTIPLIER)', () => {
     expect(at(policy, age)).toBe(status);
   });
 
+  it('says where late and stale begin, for threshold lines', () => {
+    const f = freshnessOf({ lastSuccessMs: ago(MIN), intervalS: 3_600, paused: false, nowMs: NOW }, { grace: { kind: 'fraction', f: 0.5 }, staleMultiplier: 3 });
+    expect(f).toMatchObject({ late_after_s: 5_400, stale_after_s: 12_600 });
+    expect(freshnessOf({ lastSuccessMs: null, intervalS: null, paused: false, nowMs: NOW })).toMatchObject({ late_after_s: null, stale_after_s: null });
+  });
+
   it('graceSeconds: fixed or a share of the interval', () => {
     expect(graceSeconds(DEFAULT_POLICY.grace, 86_400)).toBe(600);
     expect(graceSeconds({ kind: 'fraction', f: 0.1 }, 86_400)).toBe(8_640);
@@ -150,7 +156,7 @@ describe('metricFreshness: now − max over nodes of (max over the window)', () 
 });
 
 describe('disagreement', () => {
-  const fresh = { status: 'ok' as const, age_s: 60, expected_interval_s: 3_600, last_success: null, paused: false, reason: '' };
+  const fresh = { status: 'ok' as const, age_s: 60, expected_interval_s: 3_600, last_success: null, paused: false, reason: '', late_after_s: 4_200, stale_after_s: 7_800 };
   const metric = (status: 'ok' | 'stale' | 'unknown', age_s: number | null) => ({ age_s, last_completed: null, window_s: 7_200, status, nodes: [], note: '' });
 
   it('metric fresh, a schedule stale → says which', () => {

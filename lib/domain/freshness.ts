@@ -48,8 +48,12 @@ export function freshnessOf(input: FreshnessInput, policy: FreshnessPolicy = DEF
   const raw = lastSuccessMs === null ? null : (nowMs - lastSuccessMs) / 1000;
   const age_s = raw === null ? null : Math.max(0, Math.round(raw));
   const skew = raw !== null && raw < -SKEW_NOTE_S ? ` (it finished ${formatDuration(-raw)} in the future by this clock: clock skew between the dashboard and the cluster; age taken as 0)` : '';
-  const base = { age_s, expected_interval_s: intervalS, last_success, paused };
-  if (intervalS === null || intervalS <= 0) {
+  const valid = intervalS !== null && intervalS > 0;
+  const grace = valid ? graceSeconds(policy.grace, intervalS) : 0;
+  const late_after_s = valid ? intervalS + grace : null;
+  const stale_after_s = valid ? policy.staleMultiplier * intervalS + grace : null;
+  const base = { age_s, expected_interval_s: intervalS, last_success, paused, late_after_s, stale_after_s };
+  if (!valid) {
     const what = age_s === null ? 'never succeeded' : `last success ${formatDuration(age_s)} ago${skew}`;
     return { ...base, status: 'unknown', reason: `no recurrence to judge against; ${what}${pausedNote}` };
   }
@@ -57,8 +61,7 @@ export function freshnessOf(input: FreshnessInput, policy: FreshnessPolicy = DEF
   if (age_s === null) {
     return { ...base, status: 'unknown', reason: `never succeeded (among the jobs CockroachDB still keeps, 14 days by default); ${every}${pausedNote}` };
   }
-  const grace = graceSeconds(policy.grace, intervalS);
-  const status: FreshnessStatus = age_s <= intervalS + grace ? 'ok' : age_s > policy.staleMultiplier * intervalS + grace ? 'stale' : 'late';
+  const status: FreshnessStatus = age_s <= (late_after_s as number) ? 'ok' : age_s > (stale_after_s as number) ? 'stale' : 'late';
   return { ...base, status, reason: `last success ${formatDuration(age_s)} ago${skew}; ${every} (grace ${formatDuration(grace)})${pausedNote}` };
 }
 

@@ -4,7 +4,7 @@ import { groupSchedules, isFailing, pairSchedules } from './schedule-groups';
 
 const NOW = Date.parse('2026-11-25T20:07:00Z');
 const ago = (min: number) => new Date(NOW - min * 60_000).toISOString();
-const fresh = (interval: number | null): Freshness => ({ status: 'ok', age_s: null, expected_interval_s: interval, last_success: null, paused: false, reason: '' });
+const fresh = (interval: number | null): Freshness => ({ status: 'ok', age_s: null, expected_interval_s: interval, last_success: null, paused: false, reason: '', late_after_s: null, stale_after_s: null });
 const run = (status: string, finishedMinAgo: number | null): ScheduleRun => ({ job_id: String(1000 + (finishedMinAgo ?? 0)), status, created: null, finished: finishedMinAgo === null ? null : ago(finishedMinAgo), error: null });
 
 function row(p: Partial<ScheduleRow> & { id: string; label: string }): ScheduleRow {

@@ -21,6 +21,13 @@ export interface Freshness {
   paused: boolean;
   /** One sentence saying why, for the badge's title ("last success 3 h 12 min ago; expected every 1 h"). */
   reason: string;
+  /**
+   * Added for issue 6: the ages (seconds) past which the status turns late and stale under the
+   * configured policy (FRESHNESS_GRACE, FRESHNESS_STALE_MULTIPLIER), for charts' threshold lines;
+   * null without an interval.
+   */
+  late_after_s: number | null;
+  stale_after_s: number | null;
 }
 
 /** One run of a schedule: a job it created, for the strip of recent runs. */
