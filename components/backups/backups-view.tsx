@@ -2,9 +2,8 @@
 
 import { useSearchParams } from 'next/navigation';
 import { SqlBox } from '@/components/jobs/sql-box';
-import { SqlErrorBanner } from '@/components/jobs/sql-error-banner';
 import { backupsApiHref } from '@/components/schedules/hrefs';
-import { CARD, Empty, H2, Loading, PageHeader } from '@/components/schedules/page-header';
+import { CARD, Empty, H2, Loading, PageHeader, SqlUnavailable } from '@/components/schedules/page-header';
 import { useBackups } from '@/components/schedules/use-schedules';
 import { parseViewParams, refreshMs } from '@/lib/links';
 import { BackupObjectsTable } from './backup-objects';
@@ -25,12 +24,7 @@ export function BackupsView({ cluster }: { cluster: { id: string; name: string }
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
       <PageHeader cluster={cluster} crumbs={[{ label: 'backups' }]} title="Backups" refresh={view.refresh} />
-      {error && (
-        <div className="flex flex-col gap-1">
-          <SqlErrorBanner error={error} />
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">The inventory comes from SQL; the metrics pages keep working without it.</p>
-        </div>
-      )}
+      {error && <SqlUnavailable error={error} what="The backups" />}
       {isLoading && !data && <Loading text="Reading SHOW BACKUPS IN each collection…" />}
       {data && (
         <>

@@ -45,7 +45,7 @@ export function CollectionCard({ cluster, c, chosen }: { cluster: string; c: Bac
       ) : (
         <>
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
-            {backups.length} backup{backups.length === 1 ? '' : 's'} (full backups and the incrementals on top of them), newest first:
+            {backups.length} full backup{backups.length === 1 ? '' : 's'} (each with the incrementals on top of it), newest first:
           </p>
           <ol aria-label={`Backups in ${c.collection}, newest first`} className="flex flex-wrap gap-1">
             {backups.slice(0, SHOWN).map(item)}

@@ -2,6 +2,7 @@ import { RelTime } from '@/components/jobs/rel-time';
 import { formatDuration, formatSince } from '@/lib/format/duration';
 import { metricHref } from '@/lib/links';
 import type { MetricFreshness } from '@/lib/schedules/types';
+import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
 import { FreshnessBadge } from './freshness-badge';
 import { LINK } from './page-header';
 
@@ -51,6 +52,28 @@ export function MetricFreshnessPanel({ cluster, metric, disagreement, now }: { c
           <strong>The metric and the schedules disagree:</strong> {disagreement}
         </p>
       )}
+    </section>
+  );
+}
+
+/**
+ * When SQL is down the per-schedule answer is gone, but the nodes still serve the gauge: its latest
+ * value, max over the nodes that answered (not over a window: a node restarted since reports 0).
+ */
+export function MetricOnly({ cluster, snapshot, now }: { cluster: string; snapshot: ClusterSnapshot; now: number }) {
+  const v = snapshot.aggregate[METRIC];
+  return (
+    <section aria-labelledby="metric-only" className="rounded-lg border border-zinc-200 bg-white px-3 py-2 text-sm sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <h2 id="metric-only" className="font-semibold text-zinc-700 dark:text-zinc-300">
+        Cluster metric (latest scrape)
+      </h2>
+      <p data-testid="metric-only">
+        <a href={metricHref(cluster, METRIC, { from: 'now-1d' })} className={`${LINK} font-mono text-xs break-words`}>
+          {METRIC}
+        </a>
+        : {v === undefined ? 'no node reports it' : v > 0 ? <strong>last backup {formatSince(v, now)}</strong> : 'zero on every node (restarted since its last backup, or never set)'}
+      </p>
+      <p className="text-xs text-zinc-500 dark:text-zinc-400">Only backups of schedules created with updates_cluster_last_backup_time_metric move it; per-schedule freshness needs SQL.</p>
     </section>
   );
 }

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import type { FetchError } from '@/components/data/fetcher';
+import { SqlErrorBanner } from '@/components/jobs/sql-error-banner';
 import { RefreshPicker } from '@/components/layout/refresh-picker';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { clusterHref, type RefreshOption } from '@/lib/links';
@@ -52,4 +54,14 @@ export function Loading({ text }: { text: string }) {
 
 export function Empty({ children }: { children: ReactNode }) {
   return <p className="rounded-lg border border-dashed border-zinc-300 px-3 py-8 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">{children}</p>;
+}
+
+/** Why SQL could not answer; the metrics pages do not need it and keep working. */
+export function SqlUnavailable({ error, what }: { error: FetchError; what: string }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <SqlErrorBanner error={error} />
+      <p className="text-xs text-zinc-600 dark:text-zinc-400">{what} come from SQL; the metrics pages keep working without it.</p>
+    </div>
+  );
 }

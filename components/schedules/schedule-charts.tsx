@@ -1,11 +1,10 @@
 'use client';
 
-import { DEFAULT_POLICY, graceSeconds } from '@/lib/domain/freshness';
 import { formatDuration } from '@/lib/format/duration';
 import type { JobRow } from '@/lib/jobs/job-row';
 import { baseStatus } from '@/lib/jobs/statuses';
 import type { ScheduleDetail } from '@/lib/schedules/types';
-import { RunDurationChart, TimeValueChart, type Outcome, type RunPoint } from './charts';
+import { RunDurationChart, TimeValueChart, type Outcome, type RunPoint, type ValueRef } from './charts';
 
 export function outcomeOf(status: string | null): Outcome {
   const b = baseStatus(status);
@@ -29,19 +28,15 @@ export function runPoints(jobs: JobRow[], now: number): RunPoint[] {
 
 /** The schedule's runs (durations by outcome) and its freshness over the window, with the late and stale lines. */
 export function ScheduleCharts({ detail, now }: { detail: ScheduleDetail; now: number }) {
-  const interval = detail.schedule.freshness.expected_interval_s;
+  const f = detail.schedule.freshness;
   const history = detail.freshness_history.flatMap((p) => {
     const t = Date.parse(p.t);
     return Number.isFinite(t) ? [{ t, v: p.age_s }] : [];
   });
-  const grace = interval ? graceSeconds(DEFAULT_POLICY.grace, interval) : 0;
-  const refs = interval
-    ? [
-        // Expected interval + grace: late past this line; stale past the upper one (lib/domain/freshness.ts).
-        { y: interval + grace, label: `late after ${formatDuration(interval + grace)}`, color: '#d97706', position: 'insideBottomRight' as const },
-        { y: DEFAULT_POLICY.staleMultiplier * interval + grace, label: `stale after ${formatDuration(DEFAULT_POLICY.staleMultiplier * interval + grace)}`, color: '#dc2626', position: 'insideTopRight' as const },
-      ]
-    : [];
+  // The policy's own thresholds (FRESHNESS_GRACE, FRESHNESS_STALE_MULTIPLIER), as the API computed them.
+  const refs: ValueRef[] = [];
+  if (f.late_after_s != null) refs.push({ y: f.late_after_s, label: `late after ${formatDuration(f.late_after_s)}`, color: '#d97706', position: 'insideBottomRight' });
+  if (f.stale_after_s != null) refs.push({ y: f.stale_after_s, label: `stale after ${formatDuration(f.stale_after_s)}`, color: '#dc2626', position: 'insideTopRight' });
   const runs = runPoints(detail.jobs, now);
   return (
     <div className="grid gap-4 lg:grid-cols-2">

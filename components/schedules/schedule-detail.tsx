@@ -7,13 +7,12 @@ import { CopyButton } from '@/components/jobs/copy-button';
 import { JobsTable } from '@/components/jobs/jobs-table';
 import { RelTime } from '@/components/jobs/rel-time';
 import { SqlBox } from '@/components/jobs/sql-box';
-import { SqlErrorBanner } from '@/components/jobs/sql-error-banner';
 import { jobsHref } from '@/lib/jobs/href';
 import { parseViewParams, refreshMs } from '@/lib/links';
 import type { ScheduleDetail, ScheduleRow } from '@/lib/schedules/types';
 import { FreshnessOf } from './freshness-badge';
 import { backupsHref, collectionPath, scheduleApiHref, scheduleHref, schedulesHref } from './hrefs';
-import { CARD, H2, LINK, Loading, PageHeader } from './page-header';
+import { CARD, H2, LINK, Loading, PageHeader, SqlUnavailable } from './page-header';
 import { ScheduleCharts } from './schedule-charts';
 import { ScheduleControl, scheduleStatement } from './schedule-control';
 import { isPaused, LastFailure, Recurrence } from './schedule-facts';
@@ -70,7 +69,7 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
           </>
         }
       />
-      {error && <SqlErrorBanner error={error} />}
+      {error && <SqlUnavailable error={error} what="The schedule's details" />}
       {!data && !error && <Loading text={`Reading SHOW SCHEDULE ${id}…`} />}
       {data && s && (
         <>

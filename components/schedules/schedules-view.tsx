@@ -3,14 +3,13 @@
 import { useSearchParams } from 'next/navigation';
 import { useNow } from '@/components/hooks/use-now';
 import { SqlBox } from '@/components/jobs/sql-box';
-import { SqlErrorBanner } from '@/components/jobs/sql-error-banner';
 import { parseViewParams, refreshMs } from '@/lib/links';
 import type { SchedulesPage } from '@/lib/schedules/types';
 import { schedulesApiHref } from './hrefs';
-import { MetricFreshnessPanel } from './metric-freshness';
-import { Empty, Loading, PageHeader } from './page-header';
+import { MetricFreshnessPanel, MetricOnly } from './metric-freshness';
+import { Empty, Loading, PageHeader, SqlUnavailable } from './page-header';
 import { ScheduleGroupCard } from './schedule-group-card';
-import { useSchedules } from './use-schedules';
+import { useMetricsSnapshot, useSchedules } from './use-schedules';
 
 function Summary({ page }: { page: SchedulesPage }) {
   const bad = page.groups.filter((g) => g.problems.length > 0).length;
@@ -43,17 +42,15 @@ export function SchedulesView({ cluster, renderedAt, control }: { cluster: { id:
   const view = parseViewParams(useSearchParams());
   const now = useNow(renderedAt);
   const { data, error, isLoading, isValidating, mutate } = useSchedules(schedulesApiHref(cluster.id), refreshMs(view.refresh));
+  // SQL down: the metric from the nodes is still worth showing (partial data beats a blank page).
+  const { data: snapshot } = useMetricsSnapshot(cluster.id, Boolean(error) && !data, refreshMs(view.refresh));
   const byId = new Map((data?.schedules ?? []).map((s) => [s.id, s]));
 
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
       <PageHeader cluster={cluster} crumbs={[{ label: 'schedules' }]} title="Backup schedules" refresh={view.refresh} />
-      {error && (
-        <div className="flex flex-col gap-1">
-          <SqlErrorBanner error={error} />
-          <p className="text-xs text-zinc-600 dark:text-zinc-400">The schedules come from SQL; the metrics pages keep working without it.</p>
-        </div>
-      )}
+      {error && <SqlUnavailable error={error} what="The schedules" />}
+      {error && !data && snapshot && <MetricOnly cluster={cluster.id} snapshot={snapshot} now={now} />}
       {isLoading && !data && <Loading text="Reading SHOW SCHEDULES…" />}
       {data && (
         <>

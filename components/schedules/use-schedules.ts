@@ -2,7 +2,9 @@
 
 import useSWR from 'swr';
 import { fetcher, type FetchError } from '@/components/data/fetcher';
+import { metricsApiHref } from '@/lib/links';
 import type { BackupsPage, ScheduleDetail, SchedulesPage } from '@/lib/schedules/types';
+import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
 
 // The previous answer stays on screen while the next loads: no blank flash, no layout shift on refresh.
 const OPTS = { keepPreviousData: true, shouldRetryOnError: false, revalidateOnFocus: false } as const;
@@ -18,4 +20,9 @@ export function useSchedule(url: string, refreshMs: number, fallbackData?: Sched
 
 export function useBackups(url: string, refreshMs: number) {
   return useSWR<BackupsPage, FetchError>(url, fetcher, { ...OPTS, refreshInterval: refreshMs });
+}
+
+/** The latest metrics snapshot, only while `enabled` (when SQL is down, the metric is all there is). */
+export function useMetricsSnapshot(cluster: string, enabled: boolean, refreshMs: number) {
+  return useSWR<ClusterSnapshot, FetchError>(enabled ? metricsApiHref(cluster) : null, fetcher, { ...OPTS, refreshInterval: refreshMs });
 }
