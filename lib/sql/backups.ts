@@ -20,6 +20,7 @@ import { sqlLiteral } from '../schedules/redact';
 import { RUNS_WINDOW_DAYS, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
 import type { BackupCollection, BackupObjectRow, BackupsPage, BackupValidation } from '../schedules/types';
 import { isoTimestamp } from './pg-types';
+import { STATEMENT_TIMEOUT_MS } from './pool';
 import { rawTypes, readSchedules } from './schedules';
 import { withGuardedReadOnly } from './guarded-session';
 import type { Session } from './session';
@@ -231,6 +232,23 @@ function notFoundOr(err: unknown, backup: string): unknown {
   return err;
 }
 
+/**
+ * check_files reads the metadata of every file of the chain from storage: on a large backup that
+ * takes far longer than the pool's 10 s statement_timeout. Validate is on request only, so it gets
+ * its own deadline, on this session only, restored right after.
+ */
+export const VALIDATE_TIMEOUT_MS = 120_000;
+
+async function withLongerTimeout<T>(c: Session, ms: number, fn: (timeouts: { query_timeout: number }) => Promise<T>): Promise<T> {
+  await c.query(`SET statement_timeout = '${Math.round(ms)}ms'`);
+  try {
+    // pg's own client-side deadline (pool.ts query_timeout) must not fire first.
+    return await fn({ query_timeout: ms + 5_000 });
+  } finally {
+    await c.query(`SET statement_timeout = '${STATEMENT_TIMEOUT_MS}ms'`);
+  }
+}
+
 export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<BackupValidation> {
   const path = normalizeBackupPath(backup);
   return withGuardedReadOnly(cluster, `validating backup ${path}`, async (c) => {
@@ -239,7 +257,9 @@ export async function validateBackup(cluster: ClusterConfig, collection: string,
     const sql = showBackupSql(path, k.collection, ' WITH check_files');
     const checked_at = new Date().toISOString();
     try {
-      await c.query({ text: 'SHOW BACKUP FROM $1 IN $2 WITH check_files', values: [path, k.raw], types: rawTypes });
+      await withLongerTimeout(c, VALIDATE_TIMEOUT_MS, (timeouts) =>
+        c.query({ text: 'SHOW BACKUP FROM $1 IN $2 WITH check_files', values: [path, k.raw], types: rawTypes, ...timeouts }),
+      );
       return { collection: k.collection, backup: path, ok: true, missing_files: [], message: null, sql, checked_at };
     } catch (err) {
       const message = redactMessage((err as { message?: string }).message ?? String(err));
