@@ -1,4 +1,6 @@
-import { Fragment } from 'react';
+'use client';
+
+import { Fragment, useState } from 'react';
 import { exactUtc } from '@/components/jobs/rel-time';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatCount } from '@/lib/format/number';
@@ -40,10 +42,22 @@ const TH = 'px-2 py-1.5 text-left font-medium whitespace-nowrap';
 const TD = 'px-2 py-1 align-top';
 const NUM = 'px-2 py-1 text-right tabular-nums whitespace-nowrap';
 
-/** The chosen backup's databases and tables, layer by layer, with totals. */
+/**
+ * The chosen backup's databases and tables, layer by layer, with totals. The full layer is open;
+ * incrementals (a day of 15-minute ones is 96 layers) show one line each until opened.
+ */
 export function BackupObjectsTable({ rows }: { rows: BackupObjectRow[] }) {
   const layers = layersOf(rows);
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set(layers.slice(0, 1).map((l) => l.key)));
+  const toggle = (key: string) => setOpen((prev) => (prev.has(key) ? new Set([...prev].filter((k) => k !== key)) : new Set([...prev, key])));
+  const allOpen = layers.every((l) => open.has(l.key));
   return (
+    <div className="flex flex-col gap-1">
+      {layers.length > 1 && (
+        <button type="button" onClick={() => setOpen(allOpen ? new Set() : new Set(layers.map((l) => l.key)))} className="self-end text-xs text-emerald-700 underline-offset-2 hover:underline dark:text-emerald-400">
+          {allOpen ? 'Collapse every layer' : `Expand all ${layers.length} layers`}
+        </button>
+      )}
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <table data-testid="backup-objects" className="w-full text-sm">
         <caption className="sr-only">Objects in the chosen backup, full layer first</caption>
@@ -65,13 +79,16 @@ export function BackupObjectsTable({ rows }: { rows: BackupObjectRow[] }) {
             <tbody className="border-t border-zinc-200 dark:border-zinc-800">
               <tr className="bg-zinc-50 text-xs dark:bg-zinc-800/50">
                 <th scope="rowgroup" colSpan={7} className="px-2 py-1 text-left font-semibold">
-                  {i === 0 && l.backup_type.toLowerCase() === 'full' ? 'Full backup' : `${l.backup_type} layer`} · up to {exactUtc(l.end_time)} · {l.rows.length} object{l.rows.length === 1 ? '' : 's'}
+                  <button type="button" aria-expanded={open.has(l.key)} onClick={() => toggle(l.key)} className="inline-flex items-center gap-1 text-left hover:underline">
+                    <span aria-hidden className="inline-block w-3">{open.has(l.key) ? '▾' : '▸'}</span>
+                    {i === 0 && l.backup_type.toLowerCase() === 'full' ? 'Full backup' : `${l.backup_type} layer`} · up to {exactUtc(l.end_time)} · {l.rows.length} object{l.rows.length === 1 ? '' : 's'}
+                  </button>
                 </th>
                 <td className={`${NUM} text-xs font-semibold`}>{formatBytes(l.size_bytes)}</td>
                 <td className={`${NUM} text-xs font-semibold`}>{formatCount(l.row_count)}</td>
               </tr>
             </tbody>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
+            <tbody hidden={!open.has(l.key)} className="divide-y divide-zinc-100 dark:divide-zinc-800/70">
               {l.rows.map((r, j) => (
                 <tr key={j} data-testid="backup-object" className="hover:bg-zinc-50 dark:hover:bg-zinc-800/40">
                   <td className={TD}>{r.database_name ?? '—'}</td>
@@ -98,6 +115,7 @@ export function BackupObjectsTable({ rows }: { rows: BackupObjectRow[] }) {
           </tr>
         </tfoot>
       </table>
+    </div>
     </div>
   );
 }

@@ -54,10 +54,11 @@ export function RunDurationChart({ runs, height = 200, label = 'Run durations' }
   return (
     <Frame label={label} height={height} caption={<Legend />}>
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap={1}>
+        {/* Many runs: no gaps, so a month of 20-minute runs still reads as a shape rather than hairlines. */}
+        <BarChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap={rows.length > 80 ? 0 : 1}>
           <CartesianGrid strokeOpacity={0.15} vertical={false} />
           <XAxis dataKey="t" tickFormatter={tickTime} minTickGap={40} {...AXIS} />
-          <YAxis width={58} tickFormatter={(v: number) => formatDuration(v)} ticks={yTicks} domain={[0, yTicks[yTicks.length - 1]]} {...AXIS} />
+          <YAxis width={72} tickFormatter={(v: number) => formatDuration(v)} ticks={yTicks} domain={[0, yTicks[yTicks.length - 1]]} {...AXIS} />
           <Tooltip
             isAnimationActive={false}
             cursor={{ fillOpacity: 0.1 }}
@@ -100,7 +101,7 @@ export function TimeValueChart({ points, format, refs = [], height = 200, label,
         <LineChart data={points} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeOpacity={0.15} vertical={false} />
           <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={tickTime} minTickGap={40} {...AXIS} />
-          <YAxis width={64} tickFormatter={format} ticks={yTicks} domain={[0, yTicks ? yTicks[yTicks.length - 1] : max * 1.1 || 1]} {...AXIS} />
+          <YAxis width={76} tickFormatter={format} ticks={yTicks} domain={[0, yTicks ? yTicks[yTicks.length - 1] : max * 1.1 || 1]} {...AXIS} />
           <Tooltip
             isAnimationActive={false}
             content={({ active, payload }) => {

@@ -28,7 +28,13 @@ export function runPoints(jobs: JobRow[], now: number): RunPoint[] {
 
 /** The schedule's runs (durations by outcome) and its freshness over the window, with the late and stale lines. */
 export function ScheduleCharts({ detail, now }: { detail: ScheduleDetail; now: number }) {
-  const f = detail.schedule.freshness;
+  // The history is the pair's (newest success of either), judged like the pair: against the shorter interval.
+  const both = [detail.schedule.freshness, ...(detail.pair ? [detail.pair.freshness] : [])];
+  const least = (xs: (number | null | undefined)[]) => {
+    const ok = xs.filter((x): x is number => typeof x === 'number');
+    return ok.length ? Math.min(...ok) : null;
+  };
+  const f = { late_after_s: least(both.map((x) => x.late_after_s)), stale_after_s: least(both.map((x) => x.stale_after_s)) };
   const history = detail.freshness_history.flatMap((p) => {
     const t = Date.parse(p.t);
     return Number.isFinite(t) ? [{ t, v: p.age_s }] : [];

@@ -73,9 +73,14 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
       {!data && !error && <Loading text={`Reading SHOW SCHEDULE ${id}…`} />}
       {data && s && (
         <>
-          <p data-testid="freshness-reason" className="text-sm text-zinc-700 dark:text-zinc-300">
-            {s.freshness.reason}
-          </p>
+          <div data-testid="freshness-reason" className="flex flex-col gap-1 text-sm text-zinc-700 dark:text-zinc-300">
+            <p>{s.freshness.reason}</p>
+            {data.pair && (
+              <p className="flex flex-wrap items-center gap-1.5">
+                Its {data.pair.backup_type?.toLowerCase() ?? 'paired'} schedule: <FreshnessOf f={data.pair.freshness} /> {data.pair.freshness.reason}
+              </p>
+            )}
+          </div>
           <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="flex min-w-0 flex-col gap-4">
               <section aria-labelledby="stmt" className={CARD}>
