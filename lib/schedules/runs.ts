@@ -22,7 +22,7 @@ export interface RunFacts {
   running: number;
 }
 
-export const EMPTY_FACTS: RunFacts = { runs: [], lastSuccess: null, lastFailure: null, running: 0 };
+export const emptyFacts = (): RunFacts => ({ runs: [], lastSuccess: null, lastFailure: null, running: 0 });
 
 /**
  * The statement. `started` is not selected: SHOW JOBS lost it in 25.3 and `created` is its
@@ -30,7 +30,7 @@ export const EMPTY_FACTS: RunFacts = { runs: [], lastSuccess: null, lastFailure:
  */
 export function runsStatement(perSchedule: number, windowDays: number): { text: string; values: unknown[] } {
   return {
-    text: `SELECT s.created_by_id::STRING AS schedule_id, s.rn, j.job_id, j.status, j.created, j.finished, j.error, j.description
+    text: `SELECT s.created_by_id::STRING AS schedule_id, s.rn, j.job_id, j.status, j.created, j.finished, j.error
 FROM (
   SELECT id, created_by_id, status,
          row_number() OVER (PARTITION BY created_by_id ORDER BY created DESC) AS rn,
@@ -61,7 +61,7 @@ export function runFacts(rows: RunRow[], perSchedule: number): Map<string, RunFa
   for (const r of rows) {
     let f = out.get(r.schedule_id);
     if (!f) {
-      f = { runs: [], lastSuccess: null, lastFailure: null, running: 0 };
+      f = emptyFacts();
       out.set(r.schedule_id, f);
     }
     const status = r.status;

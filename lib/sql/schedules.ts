@@ -12,9 +12,10 @@ import { ApiError } from '../errors';
 import { toJobRow } from '../jobs/job-row';
 import { backupOptions, collectionOf, parseCommand, type ParsedCommand } from '../schedules/command';
 import { metricSignal } from '../schedules/metric-signal';
-import { redactStatement, redactUri, sqlLiteral } from '../schedules/redact';
-import { EMPTY_FACTS, RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS, runFacts, runsStatement, type RunFacts, type RunRow } from '../schedules/runs';
+import { redactStatement, redactUri } from '../schedules/redact';
+import { emptyFacts, RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS, runFacts, runsStatement, type RunFacts, type RunRow } from '../schedules/runs';
 import type { ScheduleDetail, ScheduleRow, SchedulesPage } from '../schedules/types';
+import { inlineParams } from './jobs-sql';
 import { isoTimestamp, rawTimestamps } from './pg-types';
 import { withGuardedReadOnly } from './guarded-session';
 import type { Session } from './session';
@@ -74,17 +75,10 @@ export async function readSchedules(c: Session, policy: FreshnessPolicy): Promis
     })) satisfies RunRow[],
     RUNS_PER_SCHEDULE,
   );
-  const schedules = all.rows.map((r: Record<string, unknown>) => toFacts(r, backupType, facts.get(String(r.id)) ?? EMPTY_FACTS, nowMs, policy));
+  const schedules = all.rows.map((r: Record<string, unknown>) => toFacts(r, backupType, facts.get(String(r.id)) ?? emptyFacts(), nowMs, policy));
   const pairs = pairSchedules(schedules.map((s) => ({ ...s.row, unpause_on_success: s.command.unpause_on_success })));
   for (const s of schedules) s.row.paired_with = pairs.get(s.row.id) ?? null;
-  return { nowMs, schedules, sql: ['SHOW SCHEDULES', 'SHOW SCHEDULES FOR BACKUP', inline(q)] };
-}
-
-function inline(q: { text: string; values: unknown[] }): string {
-  return q.text.replace(/\$(\d+)/g, (_, i: string) => {
-    const v = q.values[Number(i) - 1];
-    return typeof v === 'number' ? String(v) : sqlLiteral(String(v));
-  });
+  return { nowMs, schedules, sql: ['SHOW SCHEDULES', 'SHOW SCHEDULES FOR BACKUP', inlineParams(q)] };
 }
 
 function toFacts(r: Record<string, unknown>, backupType: Map<string, string | null>, f: RunFacts, nowMs: number, policy: FreshnessPolicy): ScheduleFacts {
