@@ -65,3 +65,15 @@ export function SqlUnavailable({ error, what }: { error: FetchError; what: strin
     </div>
   );
 }
+
+/** A titled card; the title names the region for screen readers and tests. */
+export function Card({ id, title, children }: { id: string; title: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className={CARD}>
+      <h2 id={id} className={H2}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -12,7 +12,7 @@ import { parseViewParams, refreshMs } from '@/lib/links';
 import type { ScheduleDetail, ScheduleRow } from '@/lib/schedules/types';
 import { FreshnessOf } from './freshness-badge';
 import { backupsHref, collectionPath, scheduleApiHref, scheduleHref, schedulesHref } from './hrefs';
-import { CARD, H2, LINK, Loading, PageHeader, SqlUnavailable } from './page-header';
+import { Card, CARD, LINK, Loading, PageHeader, SqlUnavailable } from './page-header';
 import { ScheduleCharts } from './schedule-charts';
 import { ScheduleControl, scheduleStatement } from './schedule-control';
 import { isPaused, LastFailure, Recurrence } from './schedule-facts';
@@ -103,10 +103,7 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
                   </p>
                 )}
               </section>
-              <section aria-labelledby="opts" className={CARD}>
-                <h2 id="opts" className={H2}>
-                  Options
-                </h2>
+              <Card id="opts" title="Options">
                 {data.options.length === 0 ? (
                   <p className="text-sm text-zinc-500">No options.</p>
                 ) : (
@@ -126,13 +123,10 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
                     </table>
                   </div>
                 )}
-              </section>
+              </Card>
             </div>
             <div className="flex min-w-0 flex-col gap-4">
-              <section aria-labelledby="facts" className={CARD}>
-                <h2 id="facts" className={H2}>
-                  Schedule
-                </h2>
+              <Card id="facts" title="Schedule">
                 <Facts cluster={cluster.id} s={s} now={now} />
                 {data.pair && (
                   <p className="mt-3 border-t border-zinc-100 pt-2 text-sm dark:border-zinc-800">
@@ -143,11 +137,8 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
                     <FreshnessOf f={data.pair.freshness} />
                   </p>
                 )}
-              </section>
-              <section aria-labelledby="stmts" className={CARD}>
-                <h2 id="stmts" className={H2}>
-                  Statements
-                </h2>
+              </Card>
+              <Card id="stmts" title="Statements">
                 <ul className="flex flex-col gap-1.5">
                   {statements.map((x) => (
                     <li key={x} className="flex items-center justify-between gap-2">
@@ -161,15 +152,12 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
                     <ScheduleControl cluster={cluster.id} id={id} label={label} paused={isPaused(s)} onDone={() => void mutate()} />
                   </div>
                 )}
-              </section>
+              </Card>
             </div>
           </div>
-          <section aria-labelledby="charts" className={CARD}>
-            <h2 id="charts" className={H2}>
-              Runs and freshness
-            </h2>
+          <Card id="charts" title="Runs and freshness">
             <ScheduleCharts detail={data} now={now} />
-          </section>
+          </Card>
           <section aria-labelledby="jobs" className="flex flex-col gap-2">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="jobs" className="text-base font-semibold">
