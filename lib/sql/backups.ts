@@ -84,8 +84,9 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } 
     return { ok: true, value: await fn() };
   } catch (err) {
     const e = err as { message?: string; code?: string };
-    // A lost connection is not a per-collection problem.
-    if (e.code && (e.code.startsWith('08') || e.code.startsWith('57'))) throw err;
+    // A lost connection or a node shutting down is not a per-collection problem; a statement
+    // timeout (57014) is: one slow bucket must not blank the other collections.
+    if (e.code && (e.code.startsWith('08') || e.code.startsWith('57P'))) throw err;
     if (!e.code && /connection|ECONN|timeout/i.test(e.message ?? '')) throw err;
     return { ok: false, error: redactMessage(e.message ?? String(err)), cause: err };
   }
