@@ -86,8 +86,6 @@ export interface ValueRef {
   y: number;
   label: string;
   color: string;
-  /** Where the label sits, so two close lines do not print over each other. */
-  position?: 'insideTopLeft' | 'insideTopRight' | 'insideBottomLeft' | 'insideBottomRight';
 }
 
 /** One value over time (a time axis), with optional horizontal reference lines (expected interval, stale). */
@@ -96,7 +94,22 @@ export function TimeValueChart({ points, format, refs = [], height = 200, label,
   // Durations on round values ("0, 4 d, 8 d"); other units on Recharts' own ticks.
   const yTicks = seconds ? secondsTicks(max) : undefined;
   return (
-    <Frame label={label} height={height} caption={caption}>
+    <Frame
+      label={label}
+      height={height}
+      caption={
+        <span className="inline-flex flex-wrap gap-x-3">
+          {caption}
+          {/* The lines' names beside the caption: labels on close lines would print over each other. */}
+          {refs.map((r) => (
+            <span key={r.label} className="inline-flex items-center gap-1">
+              <span aria-hidden className="inline-block w-4 border-t-2 border-dashed" style={{ borderColor: r.color }} />
+              {r.label}
+            </span>
+          ))}
+        </span>
+      }
+    >
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={points} margin={{ top: 6, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid strokeOpacity={0.15} vertical={false} />
@@ -114,7 +127,7 @@ export function TimeValueChart({ points, format, refs = [], height = 200, label,
             }}
           />
           {refs.map((r) => (
-            <ReferenceLine key={r.label} y={r.y} stroke={r.color} strokeDasharray="4 4" label={{ value: r.label, position: r.position ?? 'insideTopLeft', fontSize: 10, fill: r.color }} />
+            <ReferenceLine key={r.label} y={r.y} stroke={r.color} strokeDasharray="4 4" />
           ))}
           <Line dataKey="v" stroke={color} strokeWidth={2} dot={dots ? { r: 2 } : false} connectNulls={false} isAnimationActive={false} type="linear" />
         </LineChart>

@@ -41,8 +41,8 @@ export function ScheduleCharts({ detail, now }: { detail: ScheduleDetail; now: n
   });
   // The policy's own thresholds (FRESHNESS_GRACE, FRESHNESS_STALE_MULTIPLIER), as the API computed them.
   const refs: ValueRef[] = [];
-  if (f.late_after_s != null) refs.push({ y: f.late_after_s, label: `late after ${formatDuration(f.late_after_s)}`, color: '#d97706', position: 'insideBottomRight' });
-  if (f.stale_after_s != null) refs.push({ y: f.stale_after_s, label: `stale after ${formatDuration(f.stale_after_s)}`, color: '#dc2626', position: 'insideTopRight' });
+  if (f.late_after_s != null) refs.push({ y: f.late_after_s, label: `late after ${formatDuration(f.late_after_s)}`, color: '#d97706' });
+  if (f.stale_after_s != null) refs.push({ y: f.stale_after_s, label: `stale after ${formatDuration(f.stale_after_s)}`, color: '#dc2626' });
   const runs = runPoints(detail.jobs, now);
   return (
     <div className="grid gap-4 lg:grid-cols-2">

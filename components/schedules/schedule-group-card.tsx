@@ -15,10 +15,11 @@ const PROBLEM: Record<string, string> = {
 };
 
 const EDGE: Record<string, string> = {
-  stale: 'border-l-red-600',
-  failing: 'border-l-red-600',
-  late: 'border-l-amber-500',
-  paused: 'border-l-amber-500',
+  // dark: too, or the card's dark:border-zinc-800 would win over the plain border-l colour.
+  stale: 'border-l-red-600 dark:border-l-red-500',
+  failing: 'border-l-red-600 dark:border-l-red-500',
+  late: 'border-l-amber-500 dark:border-l-amber-500',
+  paused: 'border-l-amber-500 dark:border-l-amber-500',
 };
 
 /** One backup: its full and incremental schedules together, what is wrong first. */
@@ -35,7 +36,7 @@ export function ScheduleGroupCard({ cluster, group, schedules, now, control, onC
       data-key={group.key}
       data-label={group.label ?? ''}
       data-problems={group.problems.join(',')}
-      className={cn('flex flex-col gap-3 rounded-lg border border-l-4 border-zinc-200 bg-white px-3 py-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900', worst ? EDGE[worst] : 'border-l-emerald-500')}
+      className={cn('flex flex-col gap-3 rounded-lg border border-l-4 border-zinc-200 bg-white px-3 py-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900', worst ? EDGE[worst] : 'border-l-emerald-500 dark:border-l-emerald-600')}
     >
       <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
         <div className="flex min-w-0 flex-col gap-1">
