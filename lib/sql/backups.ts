@@ -22,8 +22,7 @@ import type { BackupCollection, BackupObjectRow, BackupsPage, BackupValidation }
 import { isoTimestamp } from './pg-types';
 import { STATEMENT_TIMEOUT_MS } from './pool';
 import { rawTypes, readSchedules } from './schedules';
-import { withGuardedReadOnly } from './guarded-session';
-import type { Session } from './session';
+import { withReadOnly, type Session } from './session';
 
 /** SHOW BACKUPS IN can list years of hourly backups: the newest this many are kept. */
 export const MAX_PATHS = 500;
@@ -194,7 +193,7 @@ ORDER BY s.created_by_id, j.created DESC`,
 }
 
 export async function listBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string }): Promise<BackupsPage> {
-  return withGuardedReadOnly(cluster, 'listing backups', async (c) => {
+  return withReadOnly(cluster, 'listing backups', async (c) => {
     const known = await readKnown(c);
     const chosen = sel.collection !== undefined ? pick(known.collections, sel.collection, cluster.id) : null;
     const collections: BackupCollection[] = [];
@@ -252,7 +251,7 @@ async function withLongerTimeout<T>(c: Session, ms: number, fn: (timeouts: { que
 
 export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<BackupValidation> {
   const path = normalizeBackupPath(backup);
-  return withGuardedReadOnly(cluster, `validating backup ${path}`, async (c) => {
+  return withReadOnly(cluster, `validating backup ${path}`, async (c) => {
     const known = await readKnown(c);
     const k = pick(known.collections, collection, cluster.id);
     const sql = showBackupSql(path, k.collection, ' WITH check_files');

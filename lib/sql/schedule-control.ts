@@ -6,8 +6,7 @@
 import type { ClusterConfig } from '../config';
 import { ApiError } from '../errors';
 import { jobControlEnabled } from '../jobs/control-env';
-import { withGuardedReadOnly } from './guarded-session';
-import { runWriting } from './session';
+import { runWriting, withReadOnly } from './session';
 
 export const SCHEDULE_ACTIONS = ['pause', 'resume'] as const;
 export type ScheduleAction = (typeof SCHEDULE_ACTIONS)[number];
@@ -37,7 +36,7 @@ export async function controlSchedule(cluster: ClusterConfig, id: string, action
   const { verb } = SCHEDULE_ACTION_INFO[action];
   const statement = `${verb} ${id}`;
   try {
-    return await withGuardedReadOnly(cluster, `running ${statement}`, async (c) => {
+    return await withReadOnly(cluster, `running ${statement}`, async (c) => {
       const before = await c.query<{ id: string }>('SHOW SCHEDULE $1', [id]);
       if (before.rows.length === 0) throw new ApiError('not_found', `no schedule ${id} on cluster "${cluster.id}"`);
       const r = await runWriting(c, `${verb} $1`, [id]);

@@ -17,8 +17,7 @@ import { emptyFacts, RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS, runFacts, runsStatemen
 import type { ScheduleDetail, ScheduleRow, SchedulesPage } from '../schedules/types';
 import { inlineParams } from './jobs-sql';
 import { isoTimestamp, rawTimestamps } from './pg-types';
-import { withGuardedReadOnly } from './guarded-session';
-import type { Session } from './session';
+import { withReadOnly, type Session } from './session';
 
 const JSON_OID = 114;
 const JSONB_OID = 3802;
@@ -115,7 +114,7 @@ function toFacts(r: Record<string, unknown>, backupType: Map<string, string | nu
 
 export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
   const policy = staticConfig().freshness;
-  const state = await withGuardedReadOnly(cluster, 'listing schedules', (c) => readSchedules(c, policy));
+  const state = await withReadOnly(cluster, 'listing schedules', (c) => readSchedules(c, policy));
   const rows = state.schedules.map((s) => s.row);
   const groups = groupSchedules(rows, state.nowMs, policy);
   const metric = await metricSignal(cluster, state, groups, policy);
@@ -136,7 +135,7 @@ export const DETAIL_JOBS = 200;
 
 export async function getSchedule(cluster: ClusterConfig, id: string): Promise<ScheduleDetail> {
   const policy = staticConfig().freshness;
-  return withGuardedReadOnly(cluster, `reading schedule ${id}`, async (c) => {
+  return withReadOnly(cluster, `reading schedule ${id}`, async (c) => {
     const state = await readSchedules(c, policy);
     const me = state.schedules.find((s) => s.row.id === id);
     if (!me) throw new ApiError('not_found', `no schedule ${id} on cluster "${cluster.id}" (SHOW SCHEDULES does not list it)`);

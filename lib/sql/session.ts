@@ -13,6 +13,14 @@ const readOnlyClients = new WeakSet<pg.PoolClient>();
 
 export type Session = pg.PoolClient;
 
+/**
+ * pg-pool listens for 'error' only on idle clients; a checked-out client whose socket dies mid-query
+ * emits 'error' besides rejecting the query, and with no listener that is an uncaught exception in
+ * the server (seen when the SQL node drops connections during a multi-statement read). The query's
+ * own rejection still reaches the catch below, which maps it and drops the client.
+ */
+const ignoreClientError = () => undefined;
+
 /** Runs `fn` with a read-only pooled client; errors come out as ApiErrors (lib/sql/sql-errors.ts). */
 export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn: (c: Session) => Promise<T>): Promise<T> {
   const pool = poolFor(cluster);
@@ -24,6 +32,7 @@ export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn:
     throw mapSqlError(err, doing);
   }
   let broken: Error | undefined;
+  client.on('error', ignoreClientError);
   try {
     if (!readOnlyClients.has(client)) {
       await client.query('SET default_transaction_read_only = on');
@@ -36,6 +45,7 @@ export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn:
     if (mapped.code === 'sql_unavailable') broken = err instanceof Error ? err : new Error(String(err));
     throw mapped;
   } finally {
+    client.off('error', ignoreClientError);
     client.release(broken);
   }
 }
