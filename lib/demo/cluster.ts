@@ -26,7 +26,8 @@ export interface DemoCluster {
   nodeFault(nodeId: number): NodeFault;
   /** The node process restarts: its HTTP port refuses for `downMs`, then it is back with counters from 0. */
   restartNode(nodeId: number, downMs?: number): Promise<void>;
-  setSqlFault(fault: SqlFault): void;
+  /** Resolves once the SQL port follows the fault (closed for refuse, open otherwise). */
+  setSqlFault(fault: SqlFault): Promise<void>;
   sqlFault(): SqlFault;
   stop(): Promise<void>;
 }
@@ -82,8 +83,9 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
       await new Promise((r) => setTimeout(r, downMs));
       await server.setFault(before.mode === 'down' ? { mode: 'ok' } : before);
     },
-    setSqlFault(fault) {
+    async setSqlFault(fault) {
       sqlFault = fault;
+      await sql.faultChanged();
     },
     sqlFault: () => sqlFault,
     async stop() {

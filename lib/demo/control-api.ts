@@ -84,7 +84,7 @@ async function route(cluster: DemoCluster, method: string, path: string, body: s
     return describe(cluster);
   }
   if (path === '/sql/fault') {
-    cluster.setSqlFault(parse(SqlFaultBody, body));
+    await cluster.setSqlFault(parse(SqlFaultBody, body));
     return describe(cluster);
   }
   const scheduleRoute = /^\/schedules\/([A-Za-z0-9_.-]{1,100})\/fault$/.exec(path);

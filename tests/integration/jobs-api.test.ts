@@ -114,13 +114,13 @@ describe('job control', () => {
       const resumed = await control(id, 'resume');
       expect(resumed.status).toBe(200);
       // CockroachDB's own refusal is passed on (the demo's error mode answers every statement with it).
-      demo.setSqlFault({ mode: 'error', message: `job ${id}: cannot be resumed: status running` });
+      await demo.setSqlFault({ mode: 'error', message: `job ${id}: cannot be resumed: status running` });
       try {
         const e = await errorOf(await control(id, 'resume'));
         expect(e).toMatchObject({ status: 409, code: 'job_control_failed' });
         expect(e.message).toContain(`cannot be resumed: status running`);
       } finally {
-        demo.setSqlFault({ mode: 'ok' });
+        await demo.setSqlFault({ mode: 'ok' });
       }
     } finally {
       delete process.env.ENABLE_JOB_CONTROL;
@@ -130,7 +130,7 @@ describe('job control', () => {
 
 describe('SQL down', () => {
   it('503 sql_unavailable with a clear message', async () => {
-    demo.setSqlFault({ mode: 'refuse' });
+    await demo.setSqlFault({ mode: 'refuse' });
     try {
       for (let i = 0; i < 50; i++) {
         const res = await list('?limit=1');
@@ -144,7 +144,7 @@ describe('SQL down', () => {
       }
       throw new Error('never 503');
     } finally {
-      demo.setSqlFault({ mode: 'ok' });
+      await demo.setSqlFault({ mode: 'ok' });
     }
   });
 });

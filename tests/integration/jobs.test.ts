@@ -121,7 +121,7 @@ describe('listJobs', () => {
   });
 
   it('reports SQL refused as sql_unavailable', async () => {
-    demo.setSqlFault({ mode: 'refuse' });
+    await demo.setSqlFault({ mode: 'refuse' });
     // The demo polls its fault setting: wait until the port really refuses.
     await until(async () => (await query(demo.sqlUrl, 'SELECT 1').then(() => false, () => true)));
     try {
@@ -131,7 +131,7 @@ describe('listJobs', () => {
       expect((err as ApiError).message).toMatch(/while listing jobs: the SQL interface is unreachable/);
       expect((err as ApiError).message).not.toContain(demo.sqlUrl);
     } finally {
-      demo.setSqlFault({ mode: 'ok' });
+      await demo.setSqlFault({ mode: 'ok' });
       await until(async () => (await query(demo.sqlUrl, 'SELECT 1').then(() => true, () => false)));
     }
   });

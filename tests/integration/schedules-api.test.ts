@@ -216,7 +216,7 @@ describe('a schedule whose backups fail (demo fault: revoked bucket credentials)
 
 describe('SQL down', () => {
   it('503 sql_unavailable', async () => {
-    demo.setSqlFault({ mode: 'refuse' });
+    await demo.setSqlFault({ mode: 'refuse' });
     try {
       for (let i = 0; i < 50; i++) {
         const res = await list();
@@ -228,7 +228,7 @@ describe('SQL down', () => {
       }
       throw new Error('never 503');
     } finally {
-      demo.setSqlFault({ mode: 'ok' });
+      await demo.setSqlFault({ mode: 'ok' });
     }
   });
 });

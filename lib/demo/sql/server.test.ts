@@ -242,14 +242,14 @@ describe('faults', () => {
     const open = await client();
     fault = { mode: 'refuse' };
     try {
-      await new Promise((r) => setTimeout(r, 80));
+      await server.faultChanged();
       const e = await errorOf(new pg.Client({ connectionString: url(), connectionTimeoutMillis: 2000 }).connect());
       expect((e as unknown as { code: string }).code).toBe('ECONNREFUSED');
       await expect(open.query('SELECT 1')).rejects.toThrow();
     } finally {
       fault = { mode: 'ok' };
+      await server.faultChanged();
     }
-    await new Promise((r) => setTimeout(r, 80));
     const again = await client();
     expect((await again.query('SELECT 1 AS ok')).rows).toEqual([{ ok: 1 }]);
   });

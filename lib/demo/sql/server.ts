@@ -8,6 +8,8 @@ import * as w from './wire';
 
 export interface SqlServer {
   port: number;
+  /** Applies the current SQL fault (refuse closes the port, ok/error reopens it); resolves once done. */
+  faultChanged(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -15,8 +17,6 @@ const SSL_REQUEST = 80877103;
 const GSSENC_REQUEST = 80877104;
 const CANCEL_REQUEST = 80877102;
 const PROTOCOL_3 = 196608;
-/** How often the fault switch is polled (refuse closes the listener; ok/error reopens it). */
-const FAULT_POLL_MS = 20;
 
 /**
  * The demo cluster's SQL endpoint: CockroachDB's pgwire face over an in-memory PGlite that mirrors the
@@ -85,25 +85,29 @@ export async function startSqlServer(opts: {
   const port = (server.address() as net.AddressInfo).port;
 
   // Refusing means the port stops accepting (clients see ECONNREFUSED) and open sessions drop.
-  let listening = true;
-  server.on('error', () => (listening = false));
-  const timer = setInterval(() => {
+  // Applied when the fault is set, and awaited, so a test's next connection sees the new mode.
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const faultChanged = async () => {
     const refuse = opts.getFault().mode === 'refuse';
-    if (refuse && listening) {
-      listening = false;
+    if (refuse && server.listening) {
       server.close();
       for (const s of sockets) s.destroy();
-    } else if (!refuse && !listening && !server.listening) {
-      listening = true;
-      server.listen(port, host);
+    } else if (!refuse && !server.listening) {
+      await listen();
     }
-  }, FAULT_POLL_MS);
-  timer.unref();
+  };
 
   return {
     port,
+    faultChanged,
     async close() {
-      clearInterval(timer);
       // server.close() only calls back once every connection is gone, so drop them first.
       const stopped = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
       for (const s of sockets) s.destroy();
