@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { BackupsPage } from './pages/backups-page';
+import { SchedulesPage } from './pages/schedules-page';
 
 const MOVR = 'gs://acme-crdb-backups/movr?AUTH=implicit';
 
@@ -43,5 +44,15 @@ test.describe('backups page', () => {
     const rates = page.getByTestId('success-rates');
     await expect(rates.getByRole('row', { name: /movr_frequent/ }).first()).toContainText('%');
     await expect(page.getByRole('figure', { name: 'Durations of cluster_dr' }).first()).toBeVisible();
+  });
+
+  test("a schedule's backups link opens the inventory with its collection marked", async ({ page }) => {
+    const s = new SchedulesPage(page);
+    await s.goto();
+    await s.group('movr_frequent').getByRole('link', { name: 'Its backups' }).click();
+    await expect(page).toHaveURL((u) => u.pathname === '/c/demo/backups' && u.searchParams.get('collection') === MOVR);
+    const b = new BackupsPage(page);
+    await expect(b.collection(MOVR)).toHaveAttribute('aria-current', 'true');
+    await expect(b.collection('external://backup_archive/rides')).not.toHaveAttribute('aria-current', 'true');
   });
 });

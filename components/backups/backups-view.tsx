@@ -33,7 +33,7 @@ export function BackupsView({ cluster }: { cluster: { id: string; name: string }
           ) : (
             <div aria-busy={isValidating} className="grid gap-3 md:grid-cols-2">
               {data.collections.map((c) => (
-                <CollectionCard key={c.collection} cluster={cluster.id} c={c} chosen={c.collection === collection ? (backup ?? null) : null} />
+                <CollectionCard key={c.collection} cluster={cluster.id} c={c} selected={c.collection === collection} chosen={c.collection === collection ? (backup ?? null) : null} />
               ))}
             </div>
           )}
@@ -57,7 +57,11 @@ export function BackupsView({ cluster }: { cluster: { id: string; name: string }
               {chosenHere && <SqlBox sql={selected.sql} note="(the chosen backup)" />}
             </section>
           )}
-          {!backup && data.collections.length > 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">Choose a backup above to see its databases and tables, and to validate its files.</p>}
+          {!backup && data.collections.length > 0 && (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Choose a backup {collection ? <>of <span className="font-mono text-xs break-all">{collection}</span> </> : ''}above to see its databases and tables, and to validate its files.
+            </p>
+          )}
 
           <section aria-labelledby="trends" className="flex flex-col gap-3">
             <h2 id="trends" className={`${H2} text-base`}>

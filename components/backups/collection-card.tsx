@@ -7,7 +7,7 @@ import type { BackupCollection } from '@/lib/schedules/types';
 const SHOWN = 8;
 
 /** One collection: the schedules writing to it and SHOW BACKUPS IN, newest first; each backup is a shareable link. */
-export function CollectionCard({ cluster, c, chosen }: { cluster: string; c: BackupCollection; chosen: string | null }) {
+export function CollectionCard({ cluster, c, selected, chosen }: { cluster: string; c: BackupCollection; selected: boolean; chosen: string | null }) {
   const backups = c.backups ?? [];
   const item = (b: string) => {
     const active = b === chosen;
@@ -25,7 +25,13 @@ export function CollectionCard({ cluster, c, chosen }: { cluster: string; c: Bac
     );
   };
   return (
-    <section aria-label={`Collection ${c.collection}`} data-testid="collection" data-collection={c.collection} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-label={`Collection ${c.collection}`}
+      aria-current={selected ? 'true' : undefined}
+      data-testid="collection"
+      data-collection={c.collection}
+      className={cn('flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900', selected && 'ring-2 ring-emerald-600 dark:ring-emerald-500')}
+    >
       <h2 className="font-mono text-sm font-semibold break-all">{c.collection}</h2>
       <p className="flex flex-wrap gap-x-2 text-xs text-zinc-600 dark:text-zinc-400">
         written by
