@@ -24,6 +24,13 @@ export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn:
     throw mapSqlError(err, doing);
   }
   let broken: Error | undefined;
+  // A connection lost between two statements (not during one) surfaces as an 'error' event on the
+  // checked-out client; pg.Pool only listens while a client is idle, so without this listener the
+  // event is unhandled and takes the process down. The next statement fails and is mapped below.
+  const lost = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', lost);
   try {
     if (!readOnlyClients.has(client)) {
       await client.query('SET default_transaction_read_only = on');
@@ -36,6 +43,7 @@ export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn:
     if (mapped.code === 'sql_unavailable') broken = err instanceof Error ? err : new Error(String(err));
     throw mapped;
   } finally {
+    client.off('error', lost);
     client.release(broken);
   }
 }
