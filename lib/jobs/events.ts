@@ -4,7 +4,7 @@
  * the chart (components/charts/job-event-markers.tsx) draws the events.
  */
 import type { JobRow } from './job-row';
-import { baseStatus } from './statuses';
+import { baseStatus, type StatusFilter } from './statuses';
 
 export const JOB_EVENT_KINDS = ['start', 'success', 'failure'] as const;
 export type JobEventKind = (typeof JOB_EVENT_KINDS)[number];
@@ -33,11 +33,10 @@ export interface JobEvent {
  *   card says "canceled", so it is not mistaken for an error.
  * Paused, running, reverting and pending jobs have not ended: they only have a start.
  */
+export const FAILURE_STATUSES = ['failed', 'revert-failed', 'canceled'] as const satisfies readonly StatusFilter[];
 const END_KIND: Readonly<Record<string, JobEventKind>> = {
   succeeded: 'success',
-  failed: 'failure',
-  'revert-failed': 'failure',
-  canceled: 'failure',
+  ...Object.fromEntries(FAILURE_STATUSES.map((s) => [s, 'failure' as const])),
 };
 
 const ms = (iso: string | null): number | null => {
