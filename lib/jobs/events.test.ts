@@ -107,16 +107,10 @@ describe('shownEvents', () => {
     ['chosen all stays all when dense', { mode: 'all', denseAbove: 1 }, ['1:start', '1:failure', '2:start', '2:success'], 'all', false],
     ['chosen failures', { mode: 'failures', denseAbove: 10 }, ['1:failure'], 'failures', false],
     ['off', { mode: 'off', denseAbove: 10 }, [], 'off', false],
-    ['only node 2', { denseAbove: 10, nodes: new Set([2]) }, ['2:start', '2:success'], 'all', true],
-    ['density counts the selected nodes only', { denseAbove: 2, nodes: new Set([2]) }, ['2:start', '2:success'], 'all', true],
   ])('%s', (_name, opts, want, mode, auto) => {
     const out = shownEvents(evs, opts);
     expect(out.events.map((e) => `${e.job_id}:${e.kind}`)).toEqual(want);
     expect(out.mode).toBe(mode);
     expect(out.auto).toBe(auto);
-  });
-
-  it('an event without a coordinator is not on any selected node', () => {
-    expect(shownEvents([{ ...ev(9, 'start', 1), coordinator_id: null }], { denseAbove: 10, nodes: new Set([1]) }).events).toEqual([]);
   });
 });

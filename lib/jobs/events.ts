@@ -86,6 +86,17 @@ export function boundEvents(events: readonly JobEvent[], max: number): { events:
   return { events: kept.sort(byTime), truncated: true };
 }
 
+/** `GET /api/v1/clusters/{c}/job-events` (lib/sql/job-events.ts). */
+export interface JobEventsAnswer {
+  events: JobEvent[];
+  /** Some events were left out (more than the route's bound, or more jobs than one statement reads). */
+  truncated: boolean;
+  /** The statements that ran, parameters written in; null when no SQL is configured. */
+  sql: string | null;
+  /** false: the cluster has no SQL URL, so there are no events to show (not an error). */
+  sql_configured: boolean;
+}
+
 /** What the chart shows: `all`, `failures` only, or `off`; absent from the URL = auto (see `shownEvents`). */
 export const EVENT_MODES = ['all', 'failures', 'off'] as const;
 export type EventMode = (typeof EVENT_MODES)[number];
@@ -93,12 +104,10 @@ export type EventMode = (typeof EVENT_MODES)[number];
 /**
  * The events a chart draws and the mode in effect. Without a chosen mode, a dense range (7 days of
  * 15-minute backups is ~1,300 markers) shows failures only, so the failures are not lost among
- * starts and successes; choosing "all" shows everything. `nodes`: only jobs coordinated by these.
+ * starts and successes; choosing "all" shows everything.
  */
-export function shownEvents(events: readonly JobEvent[], opts: { mode?: EventMode; denseAbove: number; nodes?: ReadonlySet<number> | null }): { events: JobEvent[]; mode: EventMode; auto: boolean } {
-  const nodes = opts.nodes;
-  const mine = nodes ? events.filter((e) => e.coordinator_id !== null && nodes.has(e.coordinator_id)) : [...events];
-  const mode = opts.mode ?? (mine.length > opts.denseAbove ? 'failures' : 'all');
-  const shown = mode === 'off' ? [] : mode === 'failures' ? mine.filter((e) => e.kind === 'failure') : mine;
+export function shownEvents(events: readonly JobEvent[], opts: { mode?: EventMode; denseAbove: number }): { events: JobEvent[]; mode: EventMode; auto: boolean } {
+  const mode = opts.mode ?? (events.length > opts.denseAbove ? 'failures' : 'all');
+  const shown = mode === 'off' ? [] : mode === 'failures' ? events.filter((e) => e.kind === 'failure') : [...events];
   return { events: shown, mode, auto: opts.mode === undefined };
 }

@@ -6,7 +6,7 @@
 import { resolveCluster } from '../api/metrics';
 import type { ClusterConfig } from '../config';
 import { ApiError } from '../errors';
-import { boundEvents, eventsInWindow, FAILURE_STATUSES, type JobEvent } from '../jobs/events';
+import { boundEvents, eventsInWindow, FAILURE_STATUSES, type JobEventsAnswer } from '../jobs/events';
 import { firstIssue, parseJobsQuery, type JobsFilter } from '../jobs/filter';
 import type { JobRow } from '../jobs/job-row';
 import { resolveTimeRef } from '../jobs/time-ref';
@@ -20,16 +20,6 @@ import { listJobs } from './jobs';
  */
 export const MAX_EVENTS = 500;
 export const MAX_JOBS = 1_000;
-
-export interface JobEventsAnswer {
-  events: JobEvent[];
-  /** Some events were left out (more than MAX_EVENTS, or more jobs than one statement reads). */
-  truncated: boolean;
-  /** The statements that ran, parameters written in; null when no SQL is configured. */
-  sql: string | null;
-  /** false: the cluster has no SQL URL, so there are no events to show (not an error). */
-  sql_configured: boolean;
-}
 
 export interface JobEventsQuery {
   filter: JobsFilter;
