@@ -56,26 +56,28 @@ export function JobEventMarkers({ events, hrefOf, describe, onHover }: { events:
         const x = scale(e.t_ms);
         if (x === undefined || !Number.isFinite(x) || x < plot.x - 1 || x > right + 1) return null;
         const hover = () => onHover({ event: e, x, right });
+        // The failure's line is beside the link, not in it: the link's box stays the marker's (what a click or a test hits).
         return (
-          <a
-            key={`${e.job_id}-${e.kind}`}
-            href={hrefOf(e.job_id)}
-            aria-label={describe(e)}
-            data-kind={e.kind}
-            data-job-id={e.job_id}
-            className="job-event cursor-pointer outline-none [&:focus-visible>rect]:stroke-emerald-600"
-            onMouseEnter={hover}
-            onFocus={hover}
-            onMouseLeave={() => onHover(null)}
-            onBlur={() => onHover(null)}
-            onMouseDown={stop}
-            onMouseUp={stop}
-            onClick={stop}
-          >
+          <g key={`${e.job_id}-${e.kind}`}>
             {e.kind === 'failure' && <line x1={x} x2={x} y1={plot.y} y2={plot.y + plot.height} className="stroke-red-600/50 dark:stroke-red-400/50" strokeDasharray="3 3" pointerEvents="none" />}
-            <rect x={x - 7} y={y - 8} width={14} height={16} rx={3} fill="transparent" strokeWidth={1.5} />
-            <Glyph kind={e.kind} x={x} y={y} />
-          </a>
+            <a
+              href={hrefOf(e.job_id)}
+              aria-label={describe(e)}
+              data-kind={e.kind}
+              data-job-id={e.job_id}
+              className="job-event cursor-pointer outline-none [&:focus-visible>rect]:stroke-emerald-600"
+              onMouseEnter={hover}
+              onFocus={hover}
+              onMouseLeave={() => onHover(null)}
+              onBlur={() => onHover(null)}
+              onMouseDown={stop}
+              onMouseUp={stop}
+              onClick={stop}
+            >
+              <rect x={x - 7} y={y - 8} width={14} height={16} rx={3} fill="transparent" strokeWidth={1.5} />
+              <Glyph kind={e.kind} x={x} y={y} />
+            </a>
+          </g>
         );
       })}
     </g>
@@ -116,7 +118,7 @@ export function JobEventCard({ hover, format }: { hover: EventHover; format: (t:
         {e.coordinator_id !== null && <> · n{e.coordinator_id}</>}
       </p>
       {e.description && <p className="mt-1 font-mono break-all text-zinc-500 dark:text-zinc-400">{shorten(e.description, 140)}</p>}
-      {e.kind === 'failure' && e.error && <p className="mt-1 break-words text-red-700 dark:text-red-400">{shorten(e.error, 280)}</p>}
+      {e.kind === 'failure' && e.error && <p data-testid="job-event-error" className="mt-1 break-words text-red-700 dark:text-red-400">{shorten(e.error, 280)}</p>}
       <p className="mt-1 text-zinc-400 dark:text-zinc-500">Click to open the job</p>
     </div>
   );
