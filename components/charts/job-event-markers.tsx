@@ -42,7 +42,20 @@ const stop = (e: MouseEvent | KeyboardEvent) => e.stopPropagation();
  * anchors (open in a new tab, copy the address); mouse down/up stop here so a click on a marker is
  * neither the start of a drag-zoom nor a point drill.
  */
-export function JobEventMarkers({ events, hrefOf, describe, onHover }: { events: readonly JobEvent[]; hrefOf: (jobId: string) => string; describe: (e: JobEvent) => string; onHover: (h: EventHover | null) => void }) {
+export function JobEventMarkers({
+  events,
+  hrefOf,
+  describe,
+  onHover,
+  dragging = false,
+}: {
+  events: readonly JobEvent[];
+  hrefOf: (jobId: string) => string;
+  describe: (e: JobEvent) => string;
+  onHover: (h: EventHover | null) => void;
+  /** A drag-zoom is under way: markers let the pointer through, so releasing over one still ends the drag. */
+  dragging?: boolean;
+}) {
   const scale = useXAxisScale();
   const plot = usePlotArea();
   if (!scale || !plot) return null;
@@ -51,7 +64,7 @@ export function JobEventMarkers({ events, hrefOf, describe, onHover }: { events:
   // Starts below successes below failures: the marker drawn last is the one on top.
   const ordered = [...events].sort((a, b) => RANK[a.kind] - RANK[b.kind]);
   return (
-    <g className="job-event-markers" data-testid="job-event-markers" data-count={events.length}>
+    <g className="job-event-markers" data-testid="job-event-markers" data-count={events.length} pointerEvents={dragging ? 'none' : undefined}>
       {ordered.map((e) => {
         const x = scale(e.t_ms);
         if (x === undefined || !Number.isFinite(x) || x < plot.x - 1 || x > right + 1) return null;

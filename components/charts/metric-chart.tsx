@@ -146,7 +146,7 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
                 type="linear"
               />
             ))}
-            {eventHref && <JobEventMarkers events={events} hrefOf={eventHref} describe={(e) => describeEvent(e, formatEventTime)} onHover={setHover} />}
+            {eventHref && <JobEventMarkers events={events} hrefOf={eventHref} describe={(e) => describeEvent(e, formatEventTime)} onHover={setHover} dragging={drag !== null} />}
             {drag && drag.a !== drag.b && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#10b981" fillOpacity={0.15} />}
           </LineChart>
         </ResponsiveContainer>
