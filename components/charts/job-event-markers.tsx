@@ -130,7 +130,7 @@ export function JobEventCard({ hover, format }: { hover: EventHover; format: (t:
         {e.job_type ?? 'job'} <span className="font-mono">{e.job_id}</span>
         {e.coordinator_id !== null && <> · n{e.coordinator_id}</>}
       </p>
-      {e.description && <p className="mt-1 font-mono break-all text-zinc-500 dark:text-zinc-400">{shorten(e.description, 140)}</p>}
+      {e.description && <p className="mt-1 font-mono break-words text-zinc-500 dark:text-zinc-400">{shorten(e.description, 140)}</p>}
       {e.kind === 'failure' && e.error && <p data-testid="job-event-error" className="mt-1 break-words text-red-700 dark:text-red-400">{shorten(e.error, 280)}</p>}
       <p className="mt-1 text-zinc-400 dark:text-zinc-500">Click to open the job</p>
     </div>
