@@ -11,7 +11,14 @@ export interface EventHover {
   x: number;
   /** The plot area's right edge, so the card opens towards the middle. */
   right: number;
+  /** Other markers drawn under this one (within a few px): named in the card; zooming in separates them. */
+  near: JobEvent[];
 }
+
+const CARD_PX = 288;
+
+/** Markers closer than this (px) overlap. */
+const OVERLAP_PX = 8;
 
 /** Markers sit in a lane this tall above the plot (the chart's top margin), so they never cover a line. */
 export const EVENT_LANE_PX = 16;
@@ -63,12 +70,14 @@ export function JobEventMarkers({
   const right = plot.x + plot.width;
   // Starts below successes below failures: the marker drawn last is the one on top.
   const ordered = [...events].sort((a, b) => RANK[a.kind] - RANK[b.kind]);
+  const xs = new Map(ordered.map((e) => [e, scale(e.t_ms)]));
+  const nearOf = (e: JobEvent, x: number) => ordered.filter((o) => o !== e && Math.abs((xs.get(o) ?? Infinity) - x) < OVERLAP_PX).sort((a, b) => RANK[b.kind] - RANK[a.kind]);
   return (
     <g className="job-event-markers" data-testid="job-event-markers" data-count={events.length} pointerEvents={dragging ? 'none' : undefined}>
       {ordered.map((e) => {
-        const x = scale(e.t_ms);
+        const x = xs.get(e);
         if (x === undefined || !Number.isFinite(x) || x < plot.x - 1 || x > right + 1) return null;
-        const hover = () => onHover({ event: e, x, right });
+        const hover = () => onHover({ event: e, x, right, near: nearOf(e, x) });
         // The failure's line is beside the link, not in it: the link's box stays the marker's (what a click or a test hits).
         return (
           <g key={`${e.job_id}-${e.kind}`}>
@@ -110,13 +119,15 @@ export function describeEvent(e: JobEvent, format: (t: number) => string): strin
 /** The hover card over a marker: which job, what it was doing, and for a failure its error. */
 export function JobEventCard({ hover, format }: { hover: EventHover; format: (t: number) => string }) {
   const e = hover.event;
-  const flip = hover.x > hover.right / 2;
+  // Beside the marker, towards the middle, and never past the chart's edges (a phone's chart is ~330 px).
+  const width = Math.min(CARD_PX, hover.right);
+  const left = hover.x > hover.right / 2 ? Math.max(0, hover.x - 10 - width) : Math.max(0, Math.min(hover.x + 10, hover.right - width));
   return (
     <div
       role="tooltip"
       data-testid="job-event-card"
-      className="pointer-events-none absolute top-0 z-10 w-72 max-w-[80vw] rounded-md border border-zinc-200 bg-white p-2 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
-      style={{ left: hover.x, transform: `translate(${flip ? 'calc(-100% - 10px)' : '10px'}, ${EVENT_LANE_PX + 4}px)` }}
+      className="pointer-events-none absolute top-0 z-10 rounded-md border border-zinc-200 bg-white p-2 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+      style={{ left, width, top: EVENT_LANE_PX + 4 }}
     >
       <p className="flex items-center gap-1.5 font-medium">
         <EventGlyph kind={e.kind} />
@@ -132,6 +143,16 @@ export function JobEventCard({ hover, format }: { hover: EventHover; format: (t:
       </p>
       {e.description && <p className="mt-1 font-mono break-words text-zinc-500 dark:text-zinc-400">{shorten(e.description, 140)}</p>}
       {e.kind === 'failure' && e.error && <p data-testid="job-event-error" className="mt-1 break-words text-red-700 dark:text-red-400">{shorten(e.error, 280)}</p>}
+      {hover.near.length > 0 && (
+        <ul className="mt-1 border-t border-zinc-200 pt-1 text-zinc-500 dark:border-zinc-700 dark:text-zinc-400" data-testid="job-event-near">
+          {hover.near.slice(0, 3).map((n) => (
+            <li key={`${n.job_id}-${n.kind}`} className="flex items-center gap-1">
+              <EventGlyph kind={n.kind} /> {KIND_LABEL[n.kind]} {n.job_type ?? 'job'} <span className="font-mono">{n.job_id}</span>
+            </li>
+          ))}
+          <li>{hover.near.length > 3 ? `and ${hover.near.length - 3} more; ` : ''}overlapping here: zoom in (drag) to reach each</li>
+        </ul>
+      )}
       <p className="mt-1 text-zinc-400 dark:text-zinc-500">Click to open the job</p>
     </div>
   );
