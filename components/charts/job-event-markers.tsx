@@ -126,7 +126,7 @@ export function JobEventCard({ hover, format }: { hover: EventHover; format: (t:
     <div
       role="tooltip"
       data-testid="job-event-card"
-      className="pointer-events-none absolute top-0 z-10 rounded-md border border-zinc-200 bg-white p-2 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+      className="pointer-events-none absolute z-10 rounded-md border border-zinc-200 bg-white p-2 text-xs shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
       style={{ left, width, top: EVENT_LANE_PX + 4 }}
     >
       <p className="flex items-center gap-1.5 font-medium">
