@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts';
 import { AGG_KEY, chartRows, secondsTicks, unitCaption, valueUnit, type RangeData } from '@/lib/history/chart-data';
@@ -76,6 +76,14 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
   // The time of the last click (not a drag): its jobs are offered under the chart.
   const [picked, setPicked] = useState<number | null>(null);
   const [hover, setHover] = useState<EventHover | null>(null);
+  // The last time the pointer was over: Recharts settles the active label in an animation frame, so
+  // a quick click (or one while the page is busy) can reach mouseup without one.
+  const lastLabel = useRef<number | null>(null);
+  const labelAt = (s: MouseHandlerDataParam) => {
+    const v = labelOf(s);
+    if (v !== null) lastLabel.current = v;
+    return v ?? lastLabel.current;
+  };
   const aggLabel = aggregateLabel ?? `cluster (${metric.aggregate})`;
   const view = useMemo(() => (data ? chartRows(data, metric.kind, { showAggregate, aggregateLabel: aggLabel }) : null), [data, metric.kind, showAggregate, aggLabel]);
   const unit = valueUnit(metric.kind, data?.fn ?? 'raw');
@@ -116,11 +124,12 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
           <LineChart
             data={view.rows}
             margin={{ top: eventHref ? 6 + EVENT_LANE_PX : 6, right: 12, bottom: 0, left: 0 }}
-            onMouseDown={onZoom ? (s) => { const v = labelOf(s); if (v !== null) setDrag({ a: v, b: v }); } : undefined}
-            onMouseMove={onZoom ? (s) => { const v = labelOf(s); if (drag && v !== null) setDrag({ a: drag.a, b: v }); } : undefined}
+            onMouseDown={onZoom ? (s) => { const v = labelAt(s); if (v !== null) setDrag({ a: v, b: v }); } : undefined}
+            onMouseMove={onZoom || drillAt ? (s) => { const v = labelAt(s); if (onZoom && drag && v !== null) setDrag({ a: drag.a, b: v }); } : undefined}
+            onMouseLeave={() => { lastLabel.current = null; }}
             onMouseUp={onZoom || drillAt ? (s) => {
               if (onZoom && drag && drag.a !== drag.b) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
-              else if (drillAt) setPicked(labelOf(s));
+              else if (drillAt) setPicked(labelAt(s));
               setDrag(null);
             } : undefined}
           >
