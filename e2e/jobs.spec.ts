@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_CONTROL_URL } from './pages/demo-control';
+import { setSqlFault } from './pages/demo-control';
 import { JobsPage } from './pages/jobs-page';
 import { OverviewPage } from './pages/overview-page';
 
@@ -59,11 +59,7 @@ test.describe('jobs explorer', () => {
   });
 
   test('with SQL down the explorer says so and the overview keeps its metrics', async ({ page }) => {
-    const sqlFault = async (mode: string) => {
-      const res = await fetch(`${DEMO_CONTROL_URL}/sql/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
-      expect(res.ok).toBe(true);
-    };
-    await sqlFault('refuse');
+    await setSqlFault({ mode: 'refuse' });
     try {
       const j = new JobsPage(page);
       await j.goto();
@@ -73,7 +69,7 @@ test.describe('jobs explorer', () => {
       await o.goto();
       await expect(o.tile('Nodes scraped')).toContainText('3/3');
     } finally {
-      await sqlFault('ok');
+      await setSqlFault({ mode: 'ok' });
     }
   });
 

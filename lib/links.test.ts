@@ -3,7 +3,7 @@ import { DEFAULT_REFRESH, clusterHref, freezeView, metricHref, metricRangeApiHre
 
 describe('parseViewParams', () => {
   it('gives the defaults for an empty query', () => {
-    expect(parseViewParams({})).toEqual({ refresh: DEFAULT_REFRESH, from: undefined, to: undefined, nodes: undefined, kiosk: false, agg: true, fn: undefined });
+    expect(parseViewParams({})).toEqual({ refresh: DEFAULT_REFRESH, from: undefined, to: undefined, nodes: undefined, kiosk: false, agg: true, fn: undefined, events: undefined });
   });
 
   it.each([
@@ -84,7 +84,7 @@ describe('withView', () => {
     expect(withView('refresh=5s&nodes=1,3', { kiosk: true }).toString()).toBe('refresh=5s&nodes=1%2C3&kiosk=1');
   });
   it('round-trips through parseViewParams', () => {
-    const view = parseViewParams({ refresh: '1m', from: 'now-6h', to: 'now', nodes: '3,1', kiosk: '1', agg: '0', fn: 'rate' });
+    const view = parseViewParams({ refresh: '1m', from: 'now-6h', to: 'now', nodes: '3,1', kiosk: '1', agg: '0', fn: 'rate', events: 'failures' });
     expect(parseViewParams(withView('', view))).toEqual(view);
   });
 });
@@ -116,6 +116,22 @@ describe('agg and fn', () => {
   it('leaves the default aggregate out of links', () => {
     expect(withView('', { agg: true }).toString()).toBe('');
     expect(withView('', { agg: false, fn: 'raw' }).toString()).toBe('agg=0&fn=raw');
+  });
+});
+
+describe('events (job markers)', () => {
+  it.each([
+    [{}, undefined],
+    [{ events: 'all' }, 'all'],
+    [{ events: 'failures' }, 'failures'],
+    [{ events: 'off' }, 'off'],
+    [{ events: 'some' }, undefined],
+  ])('%j', (q, events) => {
+    expect(parseViewParams(q).events).toBe(events);
+  });
+  it('is written only when chosen', () => {
+    expect(withView('from=now-7d', { events: 'all' }).toString()).toBe('from=now-7d&events=all');
+    expect(withView('from=now-7d&events=off', { events: undefined }).toString()).toBe('from=now-7d');
   });
 });
 

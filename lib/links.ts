@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { parseTimeRef } from './history/time-range';
 import { RANGE_FNS } from './history/types';
+import { EVENT_MODES } from './jobs/events';
 
 export const REFRESH_OPTIONS = ['off', '5s', '10s', '30s', '1m'] as const;
 export type RefreshOption = (typeof REFRESH_OPTIONS)[number];
@@ -46,6 +47,8 @@ export const ViewParams = z.object({
     .catch(true),
   // How a counter is drawn (lib/history): per-interval increase by default, raw or rate on request.
   fn: z.enum(RANGE_FNS).optional().catch(undefined),
+  // Job event markers: `all`, `failures` or `off`; absent = all unless the range is dense (lib/jobs/events.ts).
+  events: z.enum(EVENT_MODES).optional().catch(undefined),
 });
 export type ViewParams = z.infer<typeof ViewParams>;
 
@@ -80,6 +83,7 @@ function viewEntries(view: Partial<ViewParams>): [string, string | undefined][] 
     ['kiosk', view.kiosk ? '1' : undefined],
     ['agg', view.agg === false ? '0' : undefined],
     ['fn', view.fn],
+    ['events', view.events],
   ];
 }
 

@@ -1,15 +1,17 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts';
 import { AGG_KEY, chartRows, secondsTicks, unitCaption, valueUnit, type RangeData } from '@/lib/history/chart-data';
 import { timeTicks, type TimeTicks } from '@/lib/history/time-ticks';
 import type { MetricKind } from '@/lib/catalog';
+import type { JobEvent } from '@/lib/jobs/events';
 import { ChartLegend } from './chart-legend';
 import { nodeColor } from './chart-colors';
 import { ChartState } from './chart-state';
 import { ChartTooltip } from './chart-tooltip';
+import { describeEvent, EVENT_LANE_PX, JobEventCard, JobEventMarkers, type EventHover } from './job-event-markers';
 import { PointDrill, type DrillAt } from './point-drill';
 import { tickFormatter } from './value-format';
 
@@ -41,6 +43,12 @@ export interface MetricChartProps {
   maxTicks?: number;
   /** For job and schedule metrics: the jobs-explorer link for a point (lib/domain/drill.ts); a click offers it. */
   drillAt?: DrillAt;
+  /** Job events to mark (already chosen: mode, nodes); with `eventHref`, a lane above the plot holds them. */
+  events?: readonly JobEvent[];
+  /** The job page of a marker (lib/jobs/href.ts jobHref). Without it, no marker lane. */
+  eventHref?: (jobId: string) => string;
+  /** A short note about the markers, e.g. "job events unavailable", shown in the caption. */
+  eventsNote?: string | null;
 }
 
 const TIME_FMT: Record<TimeTicks['precision'], Intl.DateTimeFormat> = {
@@ -49,6 +57,9 @@ const TIME_FMT: Record<TimeTicks['precision'], Intl.DateTimeFormat> = {
   days: new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
 };
 const NO_HIDDEN: ReadonlySet<string> = new Set();
+const EVENT_FMT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const formatEventTime = (t: number) => EVENT_FMT.format(t);
+const NO_EVENTS: readonly JobEvent[] = [];
 
 function labelOf(s: MouseHandlerDataParam): number | null {
   const v = Number(s.activeLabel);
@@ -60,10 +71,19 @@ function labelOf(s: MouseHandlerDataParam): number | null {
  * a legend that toggles lines, a tooltip with node, time and exact value, and the four states.
  * Takes plain data and never fetches (components/charts/use-metric-range.ts does).
  */
-export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7, drillAt }: MetricChartProps) {
+export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7, drillAt, events = NO_EVENTS, eventHref, eventsNote }: MetricChartProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   // The time of the last click (not a drag): its jobs are offered under the chart.
   const [picked, setPicked] = useState<number | null>(null);
+  const [hover, setHover] = useState<EventHover | null>(null);
+  // The last time the pointer was over: Recharts settles the active label in an animation frame, so
+  // a quick click (or one while the page is busy) can reach mouseup without one.
+  const lastLabel = useRef<number | null>(null);
+  const labelAt = (s: MouseHandlerDataParam) => {
+    const v = labelOf(s);
+    if (v !== null) lastLabel.current = v;
+    return v ?? lastLabel.current;
+  };
   const aggLabel = aggregateLabel ?? `cluster (${metric.aggregate})`;
   const view = useMemo(() => (data ? chartRows(data, metric.kind, { showAggregate, aggregateLabel: aggLabel }) : null), [data, metric.kind, showAggregate, aggLabel]);
   const unit = valueUnit(metric.kind, data?.fn ?? 'raw');
@@ -95,19 +115,21 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
           {since !== null && <span> · recorded since {TIME_FMT[axis.precision === 'days' ? 'days' : 'minutes'].format(since)}</span>}
           {loading && <span className="ml-2 animate-pulse">updating…</span>}
           {error && <span className="ml-2 text-red-600 dark:text-red-400">refresh failed: {error}</span>}
+          {eventsNote && <span className="ml-2 text-amber-700 dark:text-amber-400" data-testid="job-events-note">{eventsNote}</span>}
         </figcaption>
         <ChartLegend lines={view.lines} hidden={hidden} onToggle={onToggle} />
       </div>
-      <div style={{ height }} className={onZoom ? 'cursor-crosshair select-none' : drillAt ? 'cursor-pointer' : undefined}>
+      <div style={{ height }} className={`relative ${onZoom ? 'cursor-crosshair select-none' : drillAt ? 'cursor-pointer' : ''}`}>
         <ResponsiveContainer width="100%" height="100%">
           <LineChart
             data={view.rows}
-            margin={{ top: 6, right: 12, bottom: 0, left: 0 }}
-            onMouseDown={onZoom ? (s) => { const v = labelOf(s); if (v !== null) setDrag({ a: v, b: v }); } : undefined}
-            onMouseMove={onZoom ? (s) => { const v = labelOf(s); if (drag && v !== null) setDrag({ a: drag.a, b: v }); } : undefined}
+            margin={{ top: eventHref ? 6 + EVENT_LANE_PX : 6, right: 12, bottom: 0, left: 0 }}
+            onMouseDown={onZoom ? (s) => { const v = labelAt(s); if (v !== null) setDrag({ a: v, b: v }); } : undefined}
+            onMouseMove={onZoom || drillAt ? (s) => { const v = labelAt(s); if (onZoom && drag && v !== null) setDrag({ a: drag.a, b: v }); } : undefined}
+            onMouseLeave={() => { lastLabel.current = null; }}
             onMouseUp={onZoom || drillAt ? (s) => {
               if (onZoom && drag && drag.a !== drag.b) onZoom(Math.min(drag.a, drag.b), Math.max(drag.a, drag.b));
-              else if (drillAt) setPicked(labelOf(s));
+              else if (drillAt) setPicked(labelAt(s));
               setDrag(null);
             } : undefined}
           >
@@ -133,9 +155,11 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
                 type="linear"
               />
             ))}
+            {eventHref && <JobEventMarkers events={events} hrefOf={eventHref} describe={(e) => describeEvent(e, formatEventTime)} onHover={setHover} dragging={drag !== null} />}
             {drag && drag.a !== drag.b && <ReferenceArea x1={Math.min(drag.a, drag.b)} x2={Math.max(drag.a, drag.b)} fill="#10b981" fillOpacity={0.15} />}
           </LineChart>
         </ResponsiveContainer>
+        {hover && eventHref && events.some((e) => e.job_id === hover.event.job_id && e.kind === hover.event.kind) && <JobEventCard hover={hover} format={formatEventTime} />}
       </div>
       {drillAt && picked !== null && (
         <PointDrill t={picked} nodes={view.lines.filter((l) => l.nodeId !== null && !hidden.has(l.key)).map((l) => l.nodeId as number)} drillAt={drillAt} format={(t) => TIME_FMT.minutes.format(t)} onClose={() => setPicked(null)} />

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { chartMetric } from '@/components/charts/chart-metric';
 import { MetricChart } from '@/components/charts/metric-chart';
 import { useMetricRange } from '@/components/charts/use-metric-range';
+import { useChartEvents } from '@/components/data/use-job-events';
 import { catalogByExported } from '@/lib/catalog';
 import { metricHref } from '@/lib/links';
 
@@ -29,10 +30,15 @@ const CHARTS = [
 
 // Six hours at a 30 s+ step gain nothing from refreshing every few seconds like the live tiles.
 const MIN_REFRESH_MS = 30_000;
+// A small chart (~300 px): above this many job events in 6 h, only failures are marked. The
+// overview's charts of one job type share one request (same key).
+const OVERVIEW_DENSE_EVENTS = 30;
 
-function ChartCard({ cluster, exported, title, refreshMs }: { cluster: string; exported: string; title: string; refreshMs: number }) {
+function ChartCard({ cluster, exported, title, refreshMs, sql }: { cluster: string; exported: string; title: string; refreshMs: number; sql: boolean }) {
   const entry = catalogByExported(exported);
-  const { data, error, isValidating } = useMetricRange(cluster, exported, RANGE, refreshMs === 0 ? 0 : Math.max(refreshMs, MIN_REFRESH_MS));
+  const every = refreshMs === 0 ? 0 : Math.max(refreshMs, MIN_REFRESH_MS);
+  const { data, error, isValidating } = useMetricRange(cluster, exported, RANGE, every);
+  const events = useChartEvents(cluster, exported, { ...RANGE, refreshMs: every, sql, denseAbove: OVERVIEW_DENSE_EVENTS });
   if (!entry) return null;
   return (
     <article aria-label={title} className="flex min-w-0 flex-col gap-1 rounded-lg border border-zinc-200 bg-white p-2.5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -51,13 +57,14 @@ function ChartCard({ cluster, exported, title, refreshMs }: { cluster: string; e
         maxTicks={4}
         ariaLabel={`${title}, last 6 h`}
         drillAt={drillHref(cluster, exported) ? (t, node) => drillHref(cluster, exported, { at: t, node }) : undefined}
+        {...events.chart}
       />
     </article>
   );
 }
 
 /** The last 6 h of the metrics that answer "since when?", one small chart each; each opens its panel page. */
-export function OverviewCharts({ cluster, refreshMs }: { cluster: string; refreshMs: number }) {
+export function OverviewCharts({ cluster, refreshMs, sql }: { cluster: string; refreshMs: number; sql: boolean }) {
   return (
     <section aria-labelledby="charts-heading" className="flex flex-col gap-3">
       <h2 id="charts-heading" className="text-base font-semibold">
@@ -65,7 +72,7 @@ export function OverviewCharts({ cluster, refreshMs }: { cluster: string; refres
       </h2>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {CHARTS.map(([exported, title]) => (
-          <ChartCard key={exported} cluster={cluster} exported={exported} title={title} refreshMs={refreshMs} />
+          <ChartCard key={exported} cluster={cluster} exported={exported} title={title} refreshMs={refreshMs} sql={sql} />
         ))}
       </div>
     </section>

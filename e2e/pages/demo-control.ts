@@ -10,3 +10,10 @@ export async function setNodeFault(node: number, fault: NodeFault): Promise<void
   const res = await fetch(`${DEMO_CONTROL_URL}/nodes/${node}/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
   if (!res.ok) throw new Error(`demo control: node ${node} fault ${fault.mode}: HTTP ${res.status} ${await res.text()}`);
 }
+
+export type SqlFault = { mode: 'ok' } | { mode: 'refuse' } | { mode: 'error'; message: string };
+
+export async function setSqlFault(fault: SqlFault): Promise<void> {
+  const res = await fetch(`${DEMO_CONTROL_URL}/sql/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  if (!res.ok) throw new Error(`demo control: SQL fault ${fault.mode}: HTTP ${res.status} ${await res.text()}`);
+}

@@ -46,6 +46,23 @@ export class PanelPage {
     return this.page.getByRole('group', { name: 'Time range' }).getByRole('button', { name: label, exact: true });
   }
 
+  /** Job event markers: SVG links named "Failed: BACKUP 123… on n2 at …" (components/charts/job-event-markers.tsx). */
+  markers(kind?: 'start' | 'success' | 'failure'): Locator {
+    return this.chart.locator(kind ? `a.job-event[data-kind="${kind}"]` : 'a.job-event');
+  }
+
+  failureMarkers(): Locator {
+    return this.chart.getByRole('link', { name: /^Failed/ });
+  }
+
+  eventsMode(label: 'all' | 'failures' | 'off'): Locator {
+    return this.page.getByRole('group', { name: 'Job events' }).getByRole('button', { name: label, exact: true });
+  }
+
+  get eventCard(): Locator {
+    return this.chart.getByTestId('job-event-card');
+  }
+
   /** The last link a copy button produced (also on the clipboard when the browser allows it). */
   async copiedHref(): Promise<string> {
     await expect(this.copied).not.toHaveAttribute('data-copied', '');

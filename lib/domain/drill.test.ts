@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../catalog';
 import { parseJobsQuery } from '../jobs/filter';
-import { DRILL, drillHref, NO_DRILL, tileDrillHref } from './drill';
+import { DRILL, drillHref, jobEventsScope, NO_DRILL, tileDrillHref } from './drill';
 
 const query = (href: string) => new URL(href, 'http://x').searchParams;
 
@@ -52,5 +52,19 @@ describe('status tile → jobs', () => {
     if (href === null) return expect(got).toBeNull();
     expect(Object.fromEntries(query(got as string))).toEqual(Object.fromEntries(query(href)));
     expect(parseJobsQuery(query(got as string)).success).toBe(true);
+  });
+});
+
+describe('metric → job events on its chart', () => {
+  it.each([
+    ['jobs_backup_resume_failed', { type: ['BACKUP'], scheduled: false, perNode: true }],
+    ['jobs_restore_currently_running', { type: ['RESTORE'], scheduled: false, perNode: true }],
+    ['jobs_backup_protected_age_sec', { type: ['BACKUP'], scheduled: false, perNode: false }],
+    ['schedules_BACKUP_failed', { type: ['BACKUP'], scheduled: true, perNode: false }],
+    ['schedules_round_jobs_started', { type: [], scheduled: true, perNode: false }],
+    ['schedules_error', null],
+    ['no_such_metric', null],
+  ])('%s', (metric, want) => {
+    expect(jobEventsScope(metric)).toEqual(want);
   });
 });

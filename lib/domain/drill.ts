@@ -112,6 +112,18 @@ export function drillHref(cluster: string, metric: string, point: DrillPoint = {
   });
 }
 
+/**
+ * Which jobs' events belong on a metric's chart (lib/jobs/events.ts): the drill rule's job types and
+ * schedule origin, every status (a marker shows when jobs started and how they ended, which is what
+ * moves or explains the line). `perNode`: the metric lives on the coordinator, so a panel showing
+ * some nodes shows those nodes' jobs; the others (schedules.*, PTS and paused gauges) are set by
+ * a node that need not coordinate the job, so their markers stay cluster-wide. Null: no jobs, no markers.
+ */
+export function jobEventsScope(metric: string): { type: readonly string[]; scheduled: boolean; perNode: boolean } | null {
+  const rule = DRILL[metric];
+  return rule ? { type: rule.type, scheduled: rule.scheduled ?? false, perNode: rule.perNode } : null;
+}
+
 export function drillTitle(metric: string): string | null {
   const rule = DRILL[metric];
   return rule ? `Open the jobs behind it: ${rule.why}` : null;

@@ -58,5 +58,13 @@ export function jobApiHref(cluster: string, jobId: string, action?: 'pause' | 'r
   return `/api/v1/clusters/${enc(cluster)}/jobs/${enc(jobId)}${action ? `/${action}` : ''}`;
 }
 
+/** The chart markers' events (`GET /api/v1/clusters/{c}/job-events`); `type` [] = every type. */
+export function jobEventsApiHref(cluster: string, q: { type: readonly string[]; scheduled?: boolean; from: string; to: string; nodes?: readonly number[] }): string {
+  const p = new URLSearchParams({ type: q.type.length === 0 ? 'all' : q.type.join(','), from: q.from, to: q.to });
+  if (q.scheduled) p.set('scheduled', '1');
+  if (q.nodes && q.nodes.length > 0) p.set('node', q.nodes.join(','));
+  return `/api/v1/clusters/${enc(cluster)}/job-events?${p}`;
+}
+
 /** Job ids are INT8: digits, at most 19 (9223372036854775807), kept as strings (they exceed 2^53). */
 export const JOB_ID = /^\d{1,19}$/;

@@ -13,14 +13,6 @@ const readOnlyClients = new WeakSet<pg.PoolClient>();
 
 export type Session = pg.PoolClient;
 
-/**
- * pg-pool listens for 'error' only on idle clients; a checked-out client whose socket dies mid-query
- * emits 'error' besides rejecting the query, and with no listener that is an uncaught exception in
- * the server (seen when the SQL node drops connections during a multi-statement read). The query's
- * own rejection still reaches the catch below, which maps it and drops the client.
- */
-const ignoreClientError = () => undefined;
-
 /** Runs `fn` with a read-only pooled client; errors come out as ApiErrors (lib/sql/sql-errors.ts). */
 export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn: (c: Session) => Promise<T>): Promise<T> {
   const pool = poolFor(cluster);
@@ -32,7 +24,14 @@ export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn:
     throw mapSqlError(err, doing);
   }
   let broken: Error | undefined;
-  client.on('error', ignoreClientError);
+  // A connection lost while the client is checked out (between two statements, or mid-query besides
+  // the query's own rejection) surfaces as an 'error' event; pg.Pool only listens while a client is
+  // idle, so without this listener the event is unhandled and takes the process down. The failing
+  // statement is mapped below, and the client is released as broken.
+  const lost = (err: Error) => {
+    broken = err;
+  };
+  client.on('error', lost);
   try {
     if (!readOnlyClients.has(client)) {
       await client.query('SET default_transaction_read_only = on');
@@ -45,7 +44,7 @@ export async function withReadOnly<T>(cluster: ClusterConfig, doing: string, fn:
     if (mapped.code === 'sql_unavailable') broken = err instanceof Error ? err : new Error(String(err));
     throw mapped;
   } finally {
-    client.off('error', ignoreClientError);
+    client.off('error', lost);
     client.release(broken);
   }
 }

@@ -17,7 +17,7 @@ import { parseViewParams, refreshMs } from '@/lib/links';
 import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
 
 interface Props {
-  cluster: { id: string; name: string };
+  cluster: { id: string; name: string; sql: boolean };
   /** The server's snapshot: the first paint has data, and SWR starts from it. */
   fallbackData: ClusterSnapshot;
   /** When the server rendered: hydration computes the same "12 s ago" as the server did. */
@@ -38,7 +38,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt }: Props) {
       <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
       {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
       <StatusTiles columns={columns} now={now} />
-      <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} />
+      <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />
 
       <section aria-labelledby="grid-heading" className="flex flex-col gap-2">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">

@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: { params: Promise<{ cluster: 
 /** Waits for the first snapshot (up to the scrape timeout when a node hangs) inside the page's Suspense. */
 async function OverviewData({ cluster }: { cluster: ClusterConfig }) {
   const snapshot = await clusterMetrics(cluster.id);
-  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name }} fallbackData={snapshot} renderedAt={requestTime()} />;
+  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }} fallbackData={snapshot} renderedAt={requestTime()} />;
 }
 
 /**

@@ -4,8 +4,10 @@ import { drillHref } from '@/lib/domain/drill';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import { chartMetric } from '@/components/charts/chart-metric';
+import { JobEventsBar } from '@/components/charts/job-event-markers';
 import { MetricChart } from '@/components/charts/metric-chart';
 import { useMetricRange } from '@/components/charts/use-metric-range';
+import { useChartEvents } from '@/components/data/use-job-events';
 import { RefreshPicker } from '@/components/layout/refresh-picker';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import type { CatalogEntry } from '@/lib/catalog';
@@ -22,7 +24,11 @@ const FNS = [
   ['raw', 'raw counter'],
 ] as const;
 
-export function PanelClient({ cluster, metric }: { cluster: { id: string; name: string }; metric: CatalogEntry }) {
+// Above this many events in range, markers show failures only unless the link says `events=all`
+// (a 1,000 px chart: ~8 px per marker; 24 h of the demo's backups is ~400 events).
+const PANEL_DENSE_EVENTS = 120;
+
+export function PanelClient({ cluster, metric }: { cluster: { id: string; name: string; sql: boolean }; metric: CatalogEntry }) {
   const { view, go, hrefWith } = useViewNav();
   const from = view.from ?? DEFAULT_RANGE.from;
   const to = view.to ?? DEFAULT_RANGE.to;
@@ -34,6 +40,7 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
   const shown = useMemo(() => new Set(view.nodes ?? nodeIds), [view.nodes, nodeIds]);
   const hidden = useMemo(() => new Set([...nodeIds.filter((n) => !shown.has(n)).map(nodeKey), ...(view.agg ? [] : [AGG_KEY])]), [nodeIds, shown, view.agg]);
   const aggLabel = `cluster (${metric.aggregate})`;
+  const events = useChartEvents(cluster.id, metric.exported, { from, to, nodes: view.nodes, refreshMs: refreshMs(view.refresh), sql: cluster.sql, mode: view.events, denseAbove: PANEL_DENSE_EVENTS });
 
   const chart = (
     <MetricChart
@@ -54,6 +61,7 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
         go({ nodes: next.length === nodeIds.length ? undefined : next });
       }}
       onZoom={(a, b) => go({ from: new Date(a).toISOString(), to: new Date(b).toISOString() })}
+      {...events.chart}
     />
   );
 
@@ -111,9 +119,11 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
           )}
         </div>
         <NodePicker nodeIds={nodeIds} shown={shown} aggregate={view.agg} aggregateLabel={aggLabel} onNodes={(ids) => go({ nodes: ids })} onAggregate={(on) => go({ agg: on })} />
+        {events.on && <JobEventsBar {...events.bar} onMode={(m) => go({ events: m })} />}
         {chart}
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
-          Drag across the chart to zoom in; back returns to the previous range.{' '}
+          Drag across the chart to zoom in; back returns to the previous range.
+          {events.on && ' Markers above the chart are job events: hover for the job, click to open it.'}{' '}
           <a href={hrefWith({ kiosk: true })} className="underline underline-offset-2">
             Wall-screen view
           </a>

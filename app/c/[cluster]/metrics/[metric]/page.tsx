@@ -28,7 +28,7 @@ export default async function MetricPage({ params }: { params: Promise<{ cluster
   return (
     // The boundary useSearchParams in the client needs.
     <Suspense fallback={<main className="mx-auto max-w-[1600px] px-3 py-4 sm:px-6"><ChartState height={420} kind="loading" /></main>}>
-      <PanelClient cluster={{ id: cluster.id, name: cluster.name }} metric={entry} />
+      <PanelClient cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }} metric={entry} />
     </Suspense>
   );
 }

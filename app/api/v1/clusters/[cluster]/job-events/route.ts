@@ -1,0 +1,11 @@
+import type { NextRequest } from 'next/server';
+import { respond } from '@/lib/errors';
+import { jobEventsForRequest } from '@/lib/sql/job-events';
+
+export const dynamic = 'force-dynamic';
+
+/** `?type&scheduled&from&to&node` → `{events, truncated, sql, sql_configured}`: the chart markers' jobs (lib/sql/job-events.ts). */
+export async function GET(req: NextRequest, ctx: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await ctx.params;
+  return respond(() => jobEventsForRequest(cluster, req.nextUrl.searchParams));
+}
