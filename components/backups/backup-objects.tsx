@@ -82,6 +82,11 @@ export function BackupObjectsTable({ rows }: { rows: BackupObjectRow[] }) {
                   <button type="button" aria-expanded={open.has(l.key)} onClick={() => toggle(l.key)} className="inline-flex items-center gap-1 text-left hover:underline">
                     <span aria-hidden className="inline-block w-3">{open.has(l.key) ? '▾' : '▸'}</span>
                     {i === 0 && l.backup_type.toLowerCase() === 'full' ? 'Full backup' : `${l.backup_type} layer`} · up to {exactUtc(l.end_time)} · {l.rows.length} object{l.rows.length === 1 ? '' : 's'}
+                    {/* On a phone the size columns are scrolled out of view: the layer's totals come along. */}
+                    <span className="font-normal md:hidden">
+                      {' '}
+                      · {formatBytes(l.size_bytes)} · {formatCount(l.row_count)} rows
+                    </span>
                   </button>
                 </th>
                 <td className={`${NUM} text-xs font-semibold`}>{formatBytes(l.size_bytes)}</td>
@@ -109,6 +114,10 @@ export function BackupObjectsTable({ rows }: { rows: BackupObjectRow[] }) {
           <tr>
             <th scope="row" colSpan={7} className="px-2 py-1.5 text-left">
               Total: {layers.length} layer{layers.length === 1 ? '' : 's'}, {rows.length} object{rows.length === 1 ? '' : 's'}
+              <span className="font-normal md:hidden">
+                {' '}
+                · {formatBytes(sum(layers.map((l) => l.size_bytes)))} · {formatCount(sum(layers.map((l) => l.row_count)))} rows
+              </span>
             </th>
             <td className={NUM} data-testid="backup-total-size">{formatBytes(sum(layers.map((l) => l.size_bytes)))}</td>
             <td className={NUM}>{formatCount(sum(layers.map((l) => l.row_count)))}</td>

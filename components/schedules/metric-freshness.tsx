@@ -1,4 +1,4 @@
-import { RelTime } from '@/components/jobs/rel-time';
+import { exactUtc } from '@/components/jobs/rel-time';
 import { formatDuration, formatSince } from '@/lib/format/duration';
 import { metricHref } from '@/lib/links';
 import type { MetricFreshness } from '@/lib/schedules/types';
@@ -30,7 +30,7 @@ export function MetricFreshnessPanel({ cluster, metric, disagreement, now }: { c
             {metric.last_completed && (
               <span className="text-zinc-500 dark:text-zinc-400">
                 {' '}
-                (<RelTime iso={metric.last_completed} now={now} />)
+                (at {exactUtc(metric.last_completed)})
               </span>
             )}
           </p>
