@@ -1,6 +1,8 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { useStatementPost } from '@/components/data/use-statement-post';
+import { ConfirmStatement, StatementResult } from '@/components/ui/confirm-statement';
 import { scheduleApiHref, type ScheduleAction } from './hrefs';
 
 const INFO: Record<ScheduleAction, { verb: string; consequence: string }> = {
@@ -17,28 +19,15 @@ const INFO: Record<ScheduleAction, { verb: string; consequence: string }> = {
 
 export const scheduleStatement = (action: ScheduleAction, id: string) => `${INFO[action].verb} ${id}`;
 
-type Outcome = { ok: boolean; text: string };
-
 /** Pause or resume one schedule behind a confirmation that shows the exact statement (as the job page does). */
 export function ScheduleControl({ cluster, id, label, paused, onDone }: { cluster: string; id: string; label: string; paused: boolean; onDone: () => void }) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [asking, setAsking] = useState(false);
+  const { pending, outcome, post, clear } = useStatementPost(onDone);
   const action: ScheduleAction = paused ? 'resume' : 'pause';
 
   async function run() {
-    setBusy(true);
-    try {
-      const res = await fetch(scheduleApiHref(cluster, id, action), { method: 'POST' });
-      const body = (await res.json().catch(() => null)) as { error?: { message: string } } | null;
-      setOutcome(res.ok ? { ok: true, text: `${scheduleStatement(action, id)}: done.` } : { ok: false, text: body?.error?.message ?? `HTTP ${res.status}` });
-      onDone();
-    } catch (err) {
-      setOutcome({ ok: false, text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-      dialog.current?.close();
-    }
+    await post(scheduleApiHref(cluster, id, action), () => `${scheduleStatement(action, id)}: done.`);
+    setAsking(false);
   }
 
   return (
@@ -46,8 +35,8 @@ export function ScheduleControl({ cluster, id, label, paused, onDone }: { cluste
       <button
         type="button"
         onClick={() => {
-          setOutcome(null);
-          dialog.current?.showModal();
+          clear();
+          setAsking(true);
         }}
         aria-label={`${paused ? 'Resume' : 'Pause'} schedule ${label} (${id})…`}
         title={INFO[action].consequence}
@@ -55,28 +44,17 @@ export function ScheduleControl({ cluster, id, label, paused, onDone }: { cluste
       >
         {paused ? 'Resume…' : 'Pause…'}
       </button>
-      {outcome && (
-        <span role="status" className={outcome.ok ? 'text-xs text-emerald-800 dark:text-emerald-300' : 'text-xs text-red-700 dark:text-red-400'}>
-          {outcome.text}
-        </span>
-      )}
-      <dialog ref={dialog} aria-label="Confirm" className="m-auto max-w-lg rounded-lg border border-zinc-300 bg-white p-4 text-zinc-900 backdrop:bg-black/40 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100">
-        <div className="flex flex-col gap-3 text-sm">
-          <p className="font-semibold">Run this statement on the cluster?</p>
-          <pre className="rounded bg-zinc-100 px-2 py-1 font-mono text-xs dark:bg-zinc-800">{scheduleStatement(action, id)};</pre>
-          <p>
-            Schedule <strong>{label}</strong>. {INFO[action].consequence}
-          </p>
-          <div className="flex justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700">
-              Keep the schedule as it is
-            </button>
-            <button type="button" disabled={busy} onClick={() => void run()} className="rounded-md bg-red-600 px-3 py-1 font-medium text-white hover:bg-red-700 disabled:opacity-50">
-              {INFO[action].verb} {id}
-            </button>
-          </div>
-        </div>
-      </dialog>
+      <StatementResult outcome={outcome} className="text-xs" />
+      <ConfirmStatement
+        statement={asking ? scheduleStatement(action, id) : null}
+        confirmLabel={`${INFO[action].verb} ${id}`}
+        cancelLabel="Keep the schedule as it is"
+        pending={pending}
+        onConfirm={() => void run()}
+        onCancel={() => setAsking(false)}
+      >
+        Schedule <strong>{label}</strong>. {INFO[action].consequence}
+      </ConfirmStatement>
     </span>
   );
 }
