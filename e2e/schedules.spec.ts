@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO_CONTROL_URL } from './pages/demo-control';
+import { setSqlFault } from './pages/demo-control';
 import { SchedulesPage } from './pages/schedules-page';
 
 // The demo cluster's payroll_weekly was paused nine days ago and forgotten (lib/demo/model/scenario.ts).
@@ -81,11 +81,7 @@ test.describe('schedules page', () => {
   });
 
   test('with SQL down the page says so and still shows the metric from the nodes', async ({ page }) => {
-    const sqlFault = async (mode: string) => {
-      const res = await fetch(`${DEMO_CONTROL_URL}/sql/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode }) });
-      expect(res.ok).toBe(true);
-    };
-    await sqlFault('refuse');
+    await setSqlFault({ mode: 'refuse' });
     try {
       const s = new SchedulesPage(page);
       await s.open();
@@ -94,7 +90,7 @@ test.describe('schedules page', () => {
       await expect(page.getByTestId('metric-only')).toContainText(/last backup .* ago/);
       await expect(s.groups).toHaveCount(0);
     } finally {
-      await sqlFault('ok');
+      await setSqlFault({ mode: 'ok' });
     }
   });
 });
