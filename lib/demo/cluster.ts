@@ -29,6 +29,8 @@ export interface DemoCluster {
   /** Resolves once the SQL port follows the fault (closed for refuse, open otherwise). */
   setSqlFault(fault: SqlFault): Promise<void>;
   sqlFault(): SqlFault;
+  /** How many statements matching `match` the SQL endpoint has received (a string is a case-insensitive prefix). */
+  sqlStatements(match: RegExp | string): number;
   stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
       await sql.faultChanged();
     },
     sqlFault: () => sqlFault,
+    sqlStatements: (match) => sql.statements.count(match),
     async stop() {
       await Promise.all([sql.close(), ...nodes.map((n) => n.close()), control?.close()]);
     },

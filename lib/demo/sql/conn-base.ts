@@ -3,6 +3,7 @@ import { runControl } from './control';
 import { execLocal, type LocalCtx } from './local';
 import type { Mutex, PgSession } from './pgraw';
 import type { Plan } from './plan';
+import type { StatementCounts } from './statement-counts';
 import { APPLIED_VARS, defaultVars } from './session';
 import * as w from './wire';
 
@@ -14,6 +15,8 @@ export interface Shared {
   lock: Mutex;
   state: ClusterState;
   getFault(): SqlFault;
+  /** Every statement received, for tests (lib/demo/sql/statement-counts.ts). */
+  statements: StatementCounts;
 }
 
 /** Per-connection state and the steps shared by the simple and extended protocol paths. */

@@ -32,6 +32,7 @@ export class Connection extends ConnectionBase {
       case 'Q': {
         if (fault.mode === 'error') return w.concat([this.faultError(fault.message), w.readyForQuery(this.tx)]);
         const sql = new w.Reader(m.subarray(5)).cstring();
+        this.sh.statements.add(sql);
         // A Query after Flush without Sync: the batch this connection holds the lock for ends here.
         const held = this.release;
         this.release = null;
@@ -161,6 +162,7 @@ export class Connection extends ConnectionBase {
     if (type === 'P') {
       const name = r.cstring();
       const query = r.cstring();
+      this.sh.statements.add(query);
       const types = Array.from({ length: r.int16() }, () => r.int32());
       if (name !== '' && this.stmts.has(name)) return void this.fail(out, '42P05', `prepared statement "${name}" already exists`);
       const plans = rewriteQuery(query, this.sh.state.version);

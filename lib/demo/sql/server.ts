@@ -3,6 +3,7 @@ import { fromNodeSocket } from 'pg-gateway/node';
 import type { ClusterState, SqlFault } from '../cluster-state';
 import { Connection, type Shared } from './connection';
 import { Mirror } from './mirror';
+import { StatementCounts } from './statement-counts';
 import { createPglite, Mutex, PgSession } from './pgraw';
 import * as w from './wire';
 
@@ -10,6 +11,8 @@ export interface SqlServer {
   port: number;
   /** Applies the current SQL fault (refuse closes the port, ok/error reopens it); resolves once done. */
   faultChanged(): Promise<void>;
+  /** Statements received so far (tests prove caches with it). */
+  statements: StatementCounts;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,7 @@ export async function startSqlServer(opts: {
   const db = await createPglite();
   const mirror = new Mirror(db, opts.state);
   await mirror.init();
-  const shared: Shared = { pg: new PgSession(db, mirror), lock: new Mutex(), state: opts.state, getFault: opts.getFault };
+  const shared: Shared = { pg: new PgSession(db, mirror), lock: new Mutex(), state: opts.state, getFault: opts.getFault, statements: new StatementCounts() };
   const sockets = new Set<net.Socket>();
   let nextId = 1;
 
@@ -107,6 +110,7 @@ export async function startSqlServer(opts: {
   return {
     port,
     faultChanged,
+    statements: shared.statements,
     async close() {
       // server.close() only calls back once every connection is gone, so drop them first.
       const stopped = new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
