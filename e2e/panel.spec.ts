@@ -90,7 +90,14 @@ test.describe('the panel page', () => {
     await expect(panel.nodeLines()).toHaveCount(3);
     const box = await panel.chart.locator('.recharts-surface').boundingBox();
     if (!box) throw new Error('no chart surface');
-    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+    // As a user does: hover until the tooltip names the point, then click it.
+    const x = box.x + box.width * 0.9;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x - 20, y);
+    await page.mouse.move(x, y, { steps: 4 });
+    await expect(panel.chart.locator('.recharts-tooltip-wrapper')).toBeVisible();
+    await page.mouse.down();
+    await page.mouse.up();
     const drill = page.getByTestId('point-drill');
     await expect(drill).toBeVisible();
     const all = drill.getByRole('link', { name: 'all nodes' });
