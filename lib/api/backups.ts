@@ -19,9 +19,14 @@ function selection(search: URLSearchParams): { collection?: string; backup?: str
   return { collection, backup };
 }
 
+/**
+ * `fresh=1` re-reads SHOW BACKUPS IN and the chosen (and newest) chains instead of serving the
+ * cache; a re-read already running for the same collection is joined, so clicks cannot pile up.
+ */
 export async function backupsForRequest(clusterId: string, search: URLSearchParams): Promise<BackupsPage> {
   const cluster = await resolveCluster(clusterId);
-  return listBackups(cluster, selection(search));
+  const fresh = search.get('fresh');
+  return listBackups(cluster, { ...selection(search), fresh: fresh === '1' || fresh === 'true' });
 }
 
 export async function validateForRequest(clusterId: string, search: URLSearchParams): Promise<BackupValidation> {

@@ -143,12 +143,17 @@ export interface BackupCollection {
   /** SHOW BACKUPS IN, newest first; null when the listing failed (see error). */
   backups: string[] | null;
   error: string | null;
+  /**
+   * When SHOW BACKUPS IN ran (UTC ISO-8601): the listing is served from a cache for up to a minute
+   * (`fresh=1` re-lists). Optional: absent from answers of versions before the cache.
+   */
+  as_of?: string;
 }
 
 export interface BackupsPage {
   collections: BackupCollection[];
   /** The chosen backup (SHOW BACKUP FROM '<subdir>' IN '<collection>'), when the request named one. */
-  selected: { collection: string; backup: string; rows: BackupObjectRow[]; sql: string } | null;
+  selected: { collection: string; backup: string; rows: BackupObjectRow[]; sql: string; /** When this SHOW BACKUP ran (it may come from the cache). */ as_of?: string } | null;
   /** Per schedule: success rate over 7 and 30 days, and per finished run its duration and (when known) size. */
   trends: {
     schedule_id: string;

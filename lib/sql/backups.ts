@@ -19,6 +19,7 @@ import { asOfOf, knownCollections, missingFilesOf, normalizeBackupPath, redactMe
 import { sqlLiteral } from '../schedules/redact';
 import { RUNS_WINDOW_DAYS, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
 import type { BackupCollection, BackupObjectRow, BackupsPage, BackupValidation } from '../schedules/types';
+import { TtlCache, type Cached } from './backups-cache';
 import { isoTimestamp } from './pg-types';
 import { STATEMENT_TIMEOUT_MS } from './pool';
 import { rawTypes, readSchedules } from './schedules';
@@ -91,32 +92,126 @@ async function attempt<T>(fn: () => Promise<T>): Promise<{ ok: true; value: T } 
   }
 }
 
-async function listPaths(c: Session, k: KnownCollection): Promise<BackupCollection> {
-  const r = await attempt(() => c.query<{ path: string }>('SHOW BACKUPS IN $1', [k.raw]));
-  if (!r.ok) return { collection: k.collection, schedules: k.schedules, backups: null, error: r.error };
-  // CockroachDB lists oldest first; the page wants newest first.
-  const paths = r.value.rows.map((x) => String(x.path)).reverse().slice(0, MAX_PATHS);
-  return { collection: k.collection, schedules: k.schedules, backups: paths, error: null };
+/**
+ * What storage reads cost, and the bounds on them. SHOW BACKUPS IN lists the collection's bucket and
+ * SHOW BACKUP reads a chain's manifests: on a real cluster each is a slow, billed round trip to cloud
+ * storage, so they go through a cache shared by every viewer and API caller of this process
+ * (lib/sql/backups-cache.ts: single flight, bounded). Validate (WITH check_files) never does: it is
+ * asked for on purpose and must look at storage now.
+ */
+/**
+ * A collection's listing changes only when a full backup starts a new chain (at most once per full
+ * schedule's run, typically daily): a minute old is plenty for an inventory, and a viewer who
+ * expects a newer one re-lists (`fresh=1`).
+ */
+export const LIST_TTL_MS = 60_000;
+/**
+ * The newest chain grows: each incremental run appends a layer (as often as every few minutes),
+ * so its SHOW BACKUP is kept no longer than the listing.
+ */
+export const NEWEST_CHAIN_TTL_MS = LIST_TTL_MS;
+/**
+ * An older chain is immutable: incrementals only ever go on top of the newest full backup. It is
+ * still not kept forever, because its files can disappear (a bucket lifecycle rule or a person
+ * deleting them): a quarter of an hour bounds how long a deleted chain can still be shown.
+ */
+export const OLD_CHAIN_TTL_MS = 15 * 60_000;
+/** A per-collection failure (bad credentials, a slow bucket) is retried soon, but not by every viewer at once. */
+export const ERROR_TTL_MS = 5_000;
+/**
+ * The size trend reads the newest this many chains per collection. Cold, that is up to this many
+ * SHOW BACKUPs per collection; warm, one per collection per minute (the newest chain), the older
+ * ones once per OLD_CHAIN_TTL_MS.
+ */
+export const SIZE_CHAINS = 6;
+/**
+ * Time the size reads of one request may take (reads that miss the cache). They run one after
+ * another on the request's one connection, newest chain of every collection first; a read is not
+ * started past the budget (one already running is bounded by the statement timeout), and the sizes
+ * known by then are returned. The reads that did finish are cached, so the next request goes further.
+ */
+export const SIZE_BUDGET_MS = 4_000;
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: string; cause: unknown };
+/** A read's outcome and how long it may be served if it succeeded. */
+type Kept<T> = Outcome<T> & { ttl: number };
+const keptCache = <T>(max: number) => new TtlCache<Kept<T>>({ ttlMs: (r) => (r.ok ? r.ttl : ERROR_TTL_MS), max });
+
+// On globalThis: Next may load this module once per route bundle, and there must be one cache.
+const KEY = Symbol.for('crdb-monitor.backups-cache');
+// SHOW BACKUP of a full-cluster chain can be thousands of rows: fewer of those are kept.
+const caches = ((globalThis as Record<symbol, unknown>)[KEY] ??= { listings: keptCache<string[]>(200), chains: keptCache<BackupObjectRow[]>(100) }) as {
+  listings: TtlCache<Kept<string[]>>;
+  chains: TtlCache<Kept<BackupObjectRow[]>>;
+};
+
+/** Forgets every cached read (tests). */
+export function clearBackupsCache(): void {
+  caches.listings.clear();
+  caches.chains.clear();
+}
+
+const keyOf = (cluster: ClusterConfig, ...parts: string[]) => [cluster.id, ...parts].join('\n');
+const isoOf = (ms: number) => new Date(ms).toISOString();
+
+async function listPaths(c: Session, cluster: ClusterConfig, k: KnownCollection, fresh: boolean): Promise<BackupCollection> {
+  const r = await caches.listings.get(
+    keyOf(cluster, k.raw),
+    async () => {
+      const a = await attempt(() => c.query<{ path: string }>('SHOW BACKUPS IN $1', [k.raw]));
+      // CockroachDB lists oldest first; the page wants newest first.
+      return { ...(a.ok ? { ok: true as const, value: a.value.rows.map((x) => String(x.path)).reverse().slice(0, MAX_PATHS) } : a), ttl: LIST_TTL_MS };
+    },
+    { fresh },
+  );
+  const v = r.value;
+  return { collection: k.collection, schedules: k.schedules, backups: v.ok ? v.value : null, error: v.ok ? null : v.error, as_of: isoOf(r.at) };
+}
+
+/** SHOW BACKUP FROM '<path>' IN '<collection>', through the cache (TTL by whether the chain can still grow). */
+function showBackup(c: Session, cluster: ClusterConfig, k: KnownCollection, path: string, opts: { newest: boolean; fresh: boolean }): Promise<Cached<Outcome<BackupObjectRow[]>>> {
+  const ttl = opts.newest ? NEWEST_CHAIN_TTL_MS : OLD_CHAIN_TTL_MS;
+  return caches.chains.get(
+    keyOf(cluster, k.raw, path),
+    async () => {
+      const a = await attempt(() => c.query({ text: 'SHOW BACKUP FROM $1 IN $2', values: [path, k.raw], types: rawTypes }));
+      return { ...(a.ok ? { ok: true as const, value: (a.value.rows as Record<string, unknown>[]).map(toObjectRow) } : a), ttl };
+    },
+    { fresh: opts.fresh },
+  );
 }
 
 /** The statement as shown to the operator (the redacted collection; what ran used placeholders). */
 const showBackupSql = (backup: string, collection: string, extra = '') => `SHOW BACKUP FROM ${sqlLiteral(backup)} IN ${sqlLiteral(collection)}${extra}`;
 
-/**
- * Layer sizes of the newest chain of a collection: SHOW BACKUP FROM LATEST (one statement per
- * collection), keyed by layer type and end_time (a full and an incremental can end at the same time).
- */
-async function latestChainSizes(c: Session, k: KnownCollection): Promise<Map<string, number>> {
-  const sizes = new Map<string, number>();
-  const r = await attempt(() => c.query({ text: 'SHOW BACKUP FROM LATEST IN $1', values: [k.raw], types: rawTypes }));
-  if (!r.ok) return sizes;
-  for (const row of r.value.rows as Record<string, unknown>[]) {
-    const o = toObjectRow(row);
+/** Adds a chain's layer sizes, keyed by layer type and end_time (a full and an incremental can end at the same time). */
+function addLayerSizes(sizes: Map<string, number>, rows: BackupObjectRow[]): void {
+  for (const o of rows) {
     if (o.end_time === null || o.size_bytes === null) continue;
     const key = layerKey(o.backup_type, o.end_time);
     sizes.set(key, (sizes.get(key) ?? 0) + o.size_bytes);
   }
-  return sizes;
+}
+
+/**
+ * Layer sizes of the newest SIZE_CHAINS chains of every collection, newest chain of each collection
+ * first, within SIZE_BUDGET_MS (see there). Returns the sizes per collection and the statements.
+ */
+async function chainSizes(c: Session, cluster: ClusterConfig, known: KnownCollection[], listed: BackupCollection[], fresh: boolean): Promise<{ sizes: Map<string, Map<string, number>>; sql: string[] }> {
+  const sizes = new Map(known.map((k) => [k.collection, new Map<string, number>()]));
+  const sql: string[] = [];
+  const deadline = performance.now() + SIZE_BUDGET_MS;
+  for (let i = 0; i < SIZE_CHAINS; i++) {
+    for (const k of known) {
+      const path = listed.find((l) => l.collection === k.collection)?.backups?.[i];
+      if (path === undefined) continue;
+      if (performance.now() > deadline) return { sizes, sql };
+      const r = await showBackup(c, cluster, k, path, { newest: i === 0, fresh: fresh && i === 0 });
+      sql.push(showBackupSql(path, k.collection));
+      if (r.value.ok) addLayerSizes(sizes.get(k.collection) as Map<string, number>, r.value.value);
+    }
+  }
+  return { sizes, sql };
 }
 
 const layerKey = (backupType: string | null, endTime: string) => `${(backupType ?? '').toLowerCase()}|${new Date(Date.parse(endTime)).toISOString()}`;
@@ -126,8 +221,7 @@ type Trend = BackupsPage['trends'][number];
 /**
  * Success rate over 7 and 30 days (finished runs only; null with none), and per run its duration
  * (finished − created: `started` is gone from 25.3 and equals created, reference §c.1) and its size
- * when it belongs to the newest chain of its collection (null otherwise: sizing older chains would
- * take one SHOW BACKUP per chain).
+ * when its layer is in one of the chains chainSizes read (null otherwise).
  */
 async function readTrends(c: Session, known: Known, sizes: Map<string, Map<string, number>>, collectionOfSchedule: Map<string, string>): Promise<{ trends: Trend[]; sql: string[] }> {
   const terminal = [TERMINAL_OK, ...TERMINAL_FAILED];
@@ -192,34 +286,32 @@ ORDER BY s.created_by_id, j.created DESC`,
   return { trends, sql: [rates.text, runs.text] };
 }
 
-export async function listBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string }): Promise<BackupsPage> {
+export async function listBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string; fresh?: boolean }): Promise<BackupsPage> {
+  const fresh = sel.fresh === true;
   return withReadOnly(cluster, 'listing backups', async (c) => {
     const known = await readKnown(c);
     const chosen = sel.collection !== undefined ? pick(known.collections, sel.collection, cluster.id) : null;
     const collections: BackupCollection[] = [];
-    const sizes = new Map<string, Map<string, number>>();
-    for (const k of known.collections) {
-      collections.push(await listPaths(c, k));
-      sizes.set(k.collection, await latestChainSizes(c, k));
-    }
-    const collectionOfSchedule = new Map(known.collections.flatMap((k) => k.schedules.map((s) => [s.id, k.collection] as const)));
-    const t = await readTrends(c, known, sizes, collectionOfSchedule);
+    for (const k of known.collections) collections.push(await listPaths(c, cluster, k, fresh));
     let selected: BackupsPage['selected'] = null;
     if (chosen) {
-      const listed = collections.find((x) => x.collection === chosen.collection);
-      const backup = sel.backup !== undefined ? normalizeBackupPath(sel.backup) : (listed?.backups?.[0] ?? null);
+      const listed = collections.find((x) => x.collection === chosen.collection)?.backups ?? null;
+      const backup = sel.backup !== undefined ? normalizeBackupPath(sel.backup) : (listed?.[0] ?? null);
       if (backup !== null) {
-        const r = await c.query({ text: 'SHOW BACKUP FROM $1 IN $2', values: [backup, chosen.raw], types: rawTypes }).catch((err: unknown) => {
-          throw notFoundOr(err, backup);
-        });
-        selected = { collection: chosen.collection, backup, rows: (r.rows as Record<string, unknown>[]).map(toObjectRow), sql: showBackupSql(backup, chosen.collection) };
+        // A path the listing does not have (it failed, or the path is newer) is treated as a growing chain.
+        const r = await showBackup(c, cluster, chosen, backup, { newest: (listed?.indexOf(backup) ?? -1) <= 0, fresh });
+        if (!r.value.ok) throw notFoundOr(r.value.cause, backup);
+        selected = { collection: chosen.collection, backup, rows: r.value.value, sql: showBackupSql(backup, chosen.collection), as_of: isoOf(r.at) };
       }
     }
+    const s = await chainSizes(c, cluster, known.collections, collections, fresh);
+    const collectionOfSchedule = new Map(known.collections.flatMap((k) => k.schedules.map((x) => [x.id, k.collection] as const)));
+    const t = await readTrends(c, known, s.sizes, collectionOfSchedule);
     return {
       collections,
       selected,
       trends: t.trends,
-      sql: [...known.sql, ...known.collections.flatMap((k) => [`SHOW BACKUPS IN ${sqlLiteral(k.collection)}`, `SHOW BACKUP FROM LATEST IN ${sqlLiteral(k.collection)}`]), ...t.sql],
+      sql: [...known.sql, ...known.collections.map((k) => `SHOW BACKUPS IN ${sqlLiteral(k.collection)}`), ...s.sql, ...t.sql],
     };
   });
 }

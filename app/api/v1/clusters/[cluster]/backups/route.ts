@@ -3,7 +3,7 @@ import { respond } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
-/** `?collection&backup`: every known collection's backups, the chosen backup's contents, trends. */
+/** `?collection&backup&fresh`: every known collection's backups, the chosen backup's contents, trends (storage reads cached; `fresh=1` re-reads). */
 export async function GET(req: Request, ctx: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await ctx.params;
   return respond(() => backupsForRequest(cluster, new URL(req.url).searchParams));
