@@ -32,7 +32,7 @@ export class TtlCache<T> {
   private readonly now: () => number;
 
   constructor(private readonly opts: TtlCacheOptions<T>) {
-    this.now = opts.now ?? Date.now;
+    this.now = opts.now ?? (() => Date.now());
   }
 
   get size(): number {

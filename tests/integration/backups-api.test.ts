@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET as listRoute } from '@/app/api/v1/clusters/[cluster]/backups/route';
 import { POST as validateRoute } from '@/app/api/v1/clusters/[cluster]/backups/validate/route';
 import type { ClusterConfig } from '@/lib/config';
 import { startDemoCluster, type DemoCluster } from '@/lib/demo/cluster';
 import type { CrdbVersion } from '@/lib/demo/types';
 import type { BackupsPage, BackupValidation } from '@/lib/schedules/types';
-import { listBackups } from '@/lib/sql/backups';
+import { clearBackupsCache, ERROR_TTL_MS, LIST_TTL_MS, listBackups, SIZE_CHAINS } from '@/lib/sql/backups';
 import { query, START_MS, startFrozen } from './demo-helpers';
 
 /** The backups routes against a frozen demo cluster (seed 11); collections come from its schedules. */
@@ -50,7 +50,7 @@ describe('GET /api/v1/clusters/{c}/backups', () => {
     expect(p.selected).toBeNull();
   });
 
-  it('trends: success rates over 7 and 30 days, run durations, sizes for the newest chain', async () => {
+  it('trends: success rates over 7 and 30 days, run durations, sizes for the newest chains', async () => {
     const p = (await (await list()).json()) as BackupsPage;
     expect(p.trends).toHaveLength(7);
     const inc = p.trends.find((t) => t.label === 'cluster_dr' && t.backup_type === 'INCREMENTAL');
@@ -61,6 +61,11 @@ describe('GET /api/v1/clusters/{c}/backups', () => {
     expect(inc?.runs.every((r) => r.duration_s === null || (r.duration_s >= 0 && r.duration_s < 3_600))).toBe(true);
     // Today's incrementals are in the newest chain (today's full): their sizes are known.
     expect(inc?.runs[0]).toMatchObject({ status: 'succeeded', size_bytes: expect.any(Number) });
+    // A full schedule's runs each start a chain: the newest SIZE_CHAINS chains are sized.
+    const full = p.trends.find((t) => t.label === 'cluster_dr' && t.backup_type === 'FULL');
+    const sized = full?.runs.filter((r) => r.size_bytes !== null) ?? [];
+    expect(sized.length).toBeGreaterThan(1);
+    expect(sized.length).toBeLessThanOrEqual(SIZE_CHAINS);
     // payroll_weekly has not run for 9 days: no run within 7 days, so no 7-day rate.
     expect(p.trends.find((t) => t.label === 'payroll_weekly')?.success_rate_7d).toBeNull();
   });
@@ -94,6 +99,96 @@ describe('GET /api/v1/clusters/{c}/backups', () => {
     const e = await errorOf(await list(qs(sel)));
     expect(e).toMatchObject({ status, code });
     expect(e.message).not.toMatch(/s3cr3t|guessed|attacker/);
+  });
+});
+
+describe('the storage reads are cached (one read per collection per TTL, however many viewers)', () => {
+  const listings = () => demo.sqlStatements(/^SHOW BACKUPS IN \$1$/);
+  const chains = () => demo.sqlStatements(/^SHOW BACKUP FROM \$1 IN \$2$/);
+  const read = async (q = '') => (await (await list(q)).json()) as BackupsPage;
+  /** Moves the clock the caches read (Date only: timers and the frozen demo clock are untouched). */
+  const later = (ms: number) => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + ms });
+  };
+  const COLLECTIONS = 5;
+  beforeEach(() => clearBackupsCache());
+  afterEach(() => void vi.useRealTimers());
+
+  it('a second request within the TTL runs no SHOW BACKUPS IN nor SHOW BACKUP, and says how old its answer is', async () => {
+    const l0 = listings();
+    const c0 = chains();
+    const first = await read();
+    expect(listings() - l0).toBe(COLLECTIONS);
+    expect(chains() - c0).toBeGreaterThan(COLLECTIONS);
+    const l1 = listings();
+    const c1 = chains();
+    later(LIST_TTL_MS - 1_000);
+    const second = await read();
+    expect(listings()).toBe(l1);
+    expect(chains()).toBe(c1);
+    expect(second.collections.map((c) => c.as_of)).toEqual(first.collections.map((c) => c.as_of));
+    expect(second).toEqual(first);
+    expect(Date.parse(first.collections[0].as_of as string)).toBeLessThanOrEqual(Date.now());
+  });
+
+  it('past the TTL the listings and newest chains are read again; older chains are kept', async () => {
+    const before = await read();
+    const l0 = listings();
+    const c0 = chains();
+    later(LIST_TTL_MS);
+    const after = await read();
+    expect(listings() - l0).toBe(COLLECTIONS);
+    // One SHOW BACKUP per collection that has a backup: its newest chain, the one that grows.
+    expect(chains() - c0).toBe(after.collections.filter((c) => (c.backups?.length ?? 0) > 0).length);
+    expect(Date.parse(after.collections[0].as_of as string)).toBeGreaterThan(Date.parse(before.collections[0].as_of as string));
+  });
+
+  it('fresh=1 re-reads within the TTL', async () => {
+    await read();
+    const l0 = listings();
+    const p = await read('?fresh=1');
+    expect(listings() - l0).toBe(COLLECTIONS);
+    expect(p.collections.every((c) => c.as_of !== undefined)).toBe(true);
+  });
+
+  it('concurrent requests share the reads', async () => {
+    const l0 = listings();
+    const c0 = chains();
+    const pages = await Promise.all([read(), read(), read(), read()]);
+    expect(listings() - l0).toBe(COLLECTIONS);
+    const once = chains() - c0;
+    await read();
+    expect(chains() - c0).toBe(once);
+    expect(pages.every((p) => p.collections.length === COLLECTIONS)).toBe(true);
+  });
+
+  it('the chosen backup comes from the cache too, with its as_of; Validate never does', async () => {
+    const { rows } = await query<{ path: string }>(demo.sqlUrl, `SHOW BACKUPS IN '${MOVR}'`);
+    const backup = rows[rows.length - 2].path;
+    const first = await read(qs({ collection: MOVR, backup }));
+    const c0 = chains();
+    const again = await read(qs({ collection: MOVR, backup }));
+    expect(chains()).toBe(c0);
+    expect(again.selected).toEqual(first.selected);
+    expect(first.selected?.as_of).toEqual(expect.any(String));
+    const checks = () => demo.sqlStatements(/WITH check_files$/);
+    const v0 = checks();
+    await validate(qs({ collection: MOVR, backup }));
+    await validate(qs({ collection: MOVR, backup }));
+    expect(checks() - v0).toBe(2);
+  });
+
+  it('a failed read (a backup that is not there) is kept only for ERROR_TTL_MS', async () => {
+    await read();
+    const missing = qs({ collection: MOVR, backup: '/1999/01/01-000000.00' });
+    const c0 = chains();
+    expect((await list(missing)).status).toBe(404);
+    expect(chains() - c0).toBe(1);
+    expect((await list(missing)).status).toBe(404);
+    expect(chains() - c0).toBe(1);
+    later(ERROR_TTL_MS);
+    expect((await list(missing)).status).toBe(404);
+    expect(chains() - c0).toBe(2);
   });
 });
 
