@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REFRESH, clusterHref, freezeView, metricHref, metricRangeApiHref, metricsApiHref, nodeVarsHref, parseViewParams, refreshMs, withView } from './links';
+import { DEFAULT_REFRESH, VIEW_DEFAULTS, clusterHref, freezeView, metricHref, metricRangeApiHref, metricsApiHref, nodeVarsHref, parseViewParams, refreshMs, viewDefaults, withView } from './links';
 
 describe('parseViewParams', () => {
   it('gives the defaults for an empty query', () => {
@@ -86,6 +86,32 @@ describe('withView', () => {
   it('round-trips through parseViewParams', () => {
     const view = parseViewParams({ refresh: '1m', from: 'now-6h', to: 'now', nodes: '3,1', kiosk: '1', agg: '0', fn: 'rate', events: 'failures' });
     expect(parseViewParams(withView('', view))).toEqual(view);
+  });
+});
+
+describe('a page with its own defaults (viewDefaults)', () => {
+  const backups = viewDefaults('/c/demo/backups');
+
+  it('the backups page does not refresh unless its link says so; every other page keeps 10 s', () => {
+    expect(backups.refresh).toBe('off');
+    expect(viewDefaults('/c/a%20b/backups/')).toEqual(backups);
+    for (const path of ['/c/demo', '/c/demo/jobs', '/c/demo/schedules', '/c/demo/metrics/backups', '/c/backups', '/c/demo/backups/x']) expect(viewDefaults(path)).toEqual(VIEW_DEFAULTS);
+    expect(VIEW_DEFAULTS.refresh).toBe(DEFAULT_REFRESH);
+  });
+
+  it('parseViewParams: a missing or bad refresh= becomes the page default; an explicit one wins', () => {
+    expect(parseViewParams({}, backups).refresh).toBe('off');
+    expect(parseViewParams({ refresh: 'soon' }, backups).refresh).toBe('off');
+    expect(parseViewParams({ refresh: '10s' }, backups).refresh).toBe('10s');
+    expect(parseViewParams(new URLSearchParams('refresh=30s'), backups).refresh).toBe('30s');
+    expect(parseViewParams({}).refresh).toBe(DEFAULT_REFRESH);
+  });
+
+  it('withView: the page default is what is left out, so 10 s stays in a backups link', () => {
+    expect(withView('collection=x', { refresh: '10s' }, backups).toString()).toBe('collection=x&refresh=10s');
+    expect(withView('collection=x&refresh=10s', { refresh: 'off' }, backups).toString()).toBe('collection=x');
+    const view = parseViewParams({ refresh: '10s', from: 'now-6h' }, backups);
+    expect(parseViewParams(withView('', view, backups), backups)).toEqual(view);
   });
 });
 

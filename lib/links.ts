@@ -14,6 +14,27 @@ export const DEFAULT_REFRESH: RefreshOption = '10s';
 
 const REFRESH_MS: Record<RefreshOption, number> = { off: 0, '5s': 5_000, '10s': 10_000, '30s': 30_000, '1m': 60_000 };
 
+export function isRefreshOption(x: unknown): x is RefreshOption {
+  return (REFRESH_OPTIONS as readonly unknown[]).includes(x);
+}
+
+/** What a page shows when its link leaves a view parameter out. */
+export interface ViewDefaults {
+  refresh: RefreshOption;
+}
+export const VIEW_DEFAULTS: ViewDefaults = { refresh: DEFAULT_REFRESH };
+
+/**
+ * Pages whose defaults differ, by path. The backups page lists storage (slow, billed) and its list
+ * changes at most at each scheduled run, so it does not refresh unless its link says `refresh=`.
+ * By path, so the page and the refresh picker (which knows only the pathname) agree.
+ */
+const PAGE_DEFAULTS: { path: RegExp; defaults: ViewDefaults }[] = [{ path: /^\/c\/[^/]+\/backups\/?$/, defaults: { refresh: 'off' } }];
+
+export function viewDefaults(pathname: string): ViewDefaults {
+  return PAGE_DEFAULTS.find((p) => p.path.test(pathname))?.defaults ?? VIEW_DEFAULTS;
+}
+
 /** How often the client re-fetches; 0 = never (SWR's "off"). */
 export function refreshMs(r: RefreshOption): number {
   return REFRESH_MS[r];
@@ -68,15 +89,17 @@ function firstValues(input: SearchParamsInput): Record<string, string> {
   return out;
 }
 
-/** Never throws: every bad or missing value becomes its default. */
-export function parseViewParams(input: SearchParamsInput): ViewParams {
-  return ViewParams.parse(firstValues(input));
+/** Never throws: every bad or missing value becomes its default (the page's, when it has its own: viewDefaults). */
+export function parseViewParams(input: SearchParamsInput, defaults: ViewDefaults = VIEW_DEFAULTS): ViewParams {
+  const raw = firstValues(input);
+  const view = ViewParams.parse(raw);
+  return isRefreshOption(raw.refresh) ? view : { ...view, refresh: defaults.refresh };
 }
 
 /** The view's parameters as a query string fragment; defaults are left out so links stay short. */
-function viewEntries(view: Partial<ViewParams>): [string, string | undefined][] {
+function viewEntries(view: Partial<ViewParams>, defaults: ViewDefaults): [string, string | undefined][] {
   return [
-    ['refresh', view.refresh === undefined || view.refresh === DEFAULT_REFRESH ? undefined : view.refresh],
+    ['refresh', view.refresh === undefined || view.refresh === defaults.refresh ? undefined : view.refresh],
     ['from', view.from],
     ['to', view.to],
     ['nodes', view.nodes && view.nodes.length > 0 ? view.nodes.join(',') : undefined],
@@ -88,12 +111,12 @@ function viewEntries(view: Partial<ViewParams>): [string, string | undefined][] 
 }
 
 /**
- * `current` with the given view parameters replaced (a default removes its parameter); every other
- * parameter, including ones this version does not know, is kept as it was.
+ * `current` with the given view parameters replaced (a default removes its parameter: the target
+ * page's `defaults`); every other parameter, including ones this version does not know, is kept as it was.
  */
-export function withView(current: URLSearchParams | string, patch: Partial<ViewParams>): URLSearchParams {
+export function withView(current: URLSearchParams | string, patch: Partial<ViewParams>, defaults: ViewDefaults = VIEW_DEFAULTS): URLSearchParams {
   const next = new URLSearchParams(current);
-  for (const [key, value] of viewEntries(patch)) {
+  for (const [key, value] of viewEntries(patch, defaults)) {
     if (!(key in patch)) continue;
     if (value === undefined) next.delete(key);
     else next.set(key, value);
