@@ -1,29 +1,40 @@
 'use client';
 
-import { useSearchParams } from 'next/navigation';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { useNow } from '@/components/hooks/use-now';
 import { SqlBox } from '@/components/jobs/sql-box';
 import { backupsApiHref } from '@/components/schedules/hrefs';
 import { CARD, Empty, H2, Loading, PageHeader, SqlUnavailable } from '@/components/schedules/page-header';
 import { useBackups } from '@/components/schedules/use-schedules';
-import { parseViewParams, refreshMs } from '@/lib/links';
+import { parseViewParams, refreshMs, viewDefaults } from '@/lib/links';
 import { BackupObjectsTable } from './backup-objects';
 import { BackupTrends } from './backup-trends';
 import { CollectionCard } from './collection-card';
+import { RelistButton } from './relist-button';
 import { ValidateBackup } from './validate-backup';
 
-/** The backup inventory: every collection a schedule writes to, the chosen backup's contents, and trends. */
+/**
+ * The backup inventory: every collection a schedule writes to, the chosen backup's contents, and
+ * trends. The server caches the storage reads (a minute for a listing); auto-refresh is off unless
+ * the link says `refresh=` (the list changes at most at each scheduled run), and Re-list reads
+ * storage again on purpose.
+ */
 export function BackupsView({ cluster }: { cluster: { id: string; name: string } }) {
   const sp = useSearchParams();
-  const view = parseViewParams(sp);
+  const view = parseViewParams(sp, viewDefaults(usePathname()));
   const collection = sp.get('collection') ?? undefined;
   const backup = collection ? (sp.get('backup') ?? undefined) : undefined;
-  const { data, error, isLoading, isValidating } = useBackups(backupsApiHref(cluster.id, { collection, backup }), refreshMs(view.refresh));
+  const href = backupsApiHref(cluster.id, { collection, backup });
+  const { data, error, isLoading, isValidating, mutate } = useBackups(href, refreshMs(view.refresh));
+  const now = useNow(0);
   const selected = data?.selected ?? null;
   const chosenHere = selected && selected.collection === collection && selected.backup === backup;
 
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
-      <PageHeader cluster={cluster} crumbs={[{ label: 'backups' }]} title="Backups" refresh={view.refresh} />
+      <PageHeader cluster={cluster} crumbs={[{ label: 'backups' }]} title="Backups" refresh={view.refresh}>
+        <RelistButton href={href} mutate={mutate} />
+      </PageHeader>
       {error && <SqlUnavailable error={error} what="The backups" />}
       {isLoading && !data && <Loading text="Reading SHOW BACKUPS IN each collection…" />}
       {data && (
@@ -33,7 +44,7 @@ export function BackupsView({ cluster }: { cluster: { id: string; name: string }
           ) : (
             <div aria-busy={isValidating} className="grid gap-3 md:grid-cols-2">
               {data.collections.map((c) => (
-                <CollectionCard key={c.collection} cluster={cluster.id} c={c} selected={c.collection === collection} chosen={c.collection === collection ? (backup ?? null) : null} />
+                <CollectionCard key={c.collection} cluster={cluster.id} c={c} now={now} selected={c.collection === collection} chosen={c.collection === collection ? (backup ?? null) : null} />
               ))}
             </div>
           )}

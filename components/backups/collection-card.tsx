@@ -2,12 +2,13 @@ import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { backupsHref, scheduleHref } from '@/components/schedules/hrefs';
 import { LINK } from '@/components/schedules/page-header';
+import { formatAgo } from '@/lib/format/duration';
 import type { BackupCollection } from '@/lib/schedules/types';
 
 const SHOWN = 8;
 
 /** One collection: the schedules writing to it and SHOW BACKUPS IN, newest first; each backup is a shareable link. */
-export function CollectionCard({ cluster, c, selected, chosen }: { cluster: string; c: BackupCollection; selected: boolean; chosen: string | null }) {
+export function CollectionCard({ cluster, c, now, selected, chosen }: { cluster: string; c: BackupCollection; now: number; selected: boolean; chosen: string | null }) {
   const backups = c.backups ?? [];
   const item = (b: string) => {
     const active = b === chosen;
@@ -33,6 +34,15 @@ export function CollectionCard({ cluster, c, selected, chosen }: { cluster: stri
       className={cn('flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900', selected && 'ring-2 ring-emerald-600 dark:ring-emerald-500')}
     >
       <h2 className="font-mono text-sm font-semibold break-all">{c.collection}</h2>
+      {c.as_of && now > 0 && (
+        // The server keeps a listing for a minute (storage reads are slow and billed): say how old it is.
+        <p data-testid="listed-at" className="text-xs text-zinc-500 dark:text-zinc-400">
+          listed{' '}
+          <time dateTime={c.as_of} title={`SHOW BACKUPS IN ran at ${c.as_of} (UTC); Re-list reads storage again`}>
+            {formatAgo((now - Date.parse(c.as_of)) / 1000)}
+          </time>
+        </p>
+      )}
       <p className="flex flex-wrap gap-x-2 text-xs text-zinc-600 dark:text-zinc-400">
         written by
         {c.schedules.map((s) => (
