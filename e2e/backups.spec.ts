@@ -38,6 +38,24 @@ test.describe('backups page', () => {
     }
   });
 
+  test('no auto-refresh unless the link asks; each collection says how old its listing is; Re-list reads storage again', async ({ page }) => {
+    const b = new BackupsPage(page);
+    await b.goto();
+    await expect(b.refreshPicker()).toHaveValue('off');
+    await expect(b.refreshPicker().locator('option:checked')).toHaveText('Off (default here)');
+    await expect(b.listedAt(MOVR)).toHaveText(/^listed (just now|\d+ s ago|\d+ min( \d+ s)? ago)$/);
+    const before = await b.listedAt(MOVR).locator('time').getAttribute('datetime');
+    const fresh = page.waitForResponse((r) => r.url().includes('/backups?') && r.url().includes('fresh=1') && r.ok());
+    await b.relist().click();
+    await fresh;
+    await expect(b.listedAt(MOVR).locator('time')).not.toHaveAttribute('datetime', before ?? '');
+    // An explicit refresh= still works, and choosing 10 s on this page keeps it in the link.
+    await b.refreshPicker().selectOption('10s');
+    await expect(page).toHaveURL((u) => u.searchParams.get('refresh') === '10s');
+    await b.goto('demo', '?refresh=30s');
+    await expect(b.refreshPicker()).toHaveValue('30s');
+  });
+
   test('trends show the success rate over 7 and 30 days per schedule', async ({ page }) => {
     const b = new BackupsPage(page);
     await b.goto();

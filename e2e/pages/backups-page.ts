@@ -28,6 +28,19 @@ export class BackupsPage {
     return this.collection(uri).getByRole('list', { name: `Backups in ${uri}, newest first` }).getByRole('link');
   }
 
+  /** When SHOW BACKUPS IN ran for a collection ("listed 12 s ago"). */
+  listedAt(uri: string): Locator {
+    return this.collection(uri).getByTestId('listed-at');
+  }
+
+  relist(): Locator {
+    return this.page.getByRole('button', { name: /^Re-list/ });
+  }
+
+  refreshPicker(): Locator {
+    return this.page.getByRole('combobox', { name: 'Auto-refresh' });
+  }
+
   validate(): Locator {
     return this.page.getByRole('button', { name: /^Validat/ });
   }
