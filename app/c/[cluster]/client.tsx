@@ -6,6 +6,7 @@ import { useKnownNodeIds } from '@/components/hooks/use-known-node-ids';
 import { useNow } from '@/components/hooks/use-now';
 import { NodeList } from '@/components/nodes/node-list';
 import { nodeColumns } from '@/lib/domain/node-columns';
+import { FreshnessStrip } from '@/components/overview/freshness-strip';
 import { GridLegend } from '@/components/overview/grid-legend';
 import { MetricGrid } from '@/components/overview/metric-grid';
 import { OverviewCharts } from '@/components/overview/overview-charts';
@@ -38,6 +39,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt }: Props) {
       <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
       {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
       <StatusTiles columns={columns} now={now} />
+      <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={now} />
       <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />
 
       <section aria-labelledby="grid-heading" className="flex flex-col gap-2">
