@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { CATALOG } from '../lib/catalog';
-import { setNodeFault } from './pages/demo-control';
+import { setNodeFault, setSqlFault } from './pages/demo-control';
 import { OverviewPage } from './pages/overview-page';
 
 // The demo cluster: 3 nodes, CockroachDB 25.4 (no fail_or_cancel_failed), a paused schedule and a
@@ -46,6 +46,43 @@ test.describe('cluster overview', () => {
     const res = await request.get((await vars.getAttribute('href')) ?? '');
     expect(res.ok()).toBe(true);
     expect(await res.text()).toContain('schedules_BACKUP_failed');
+  });
+
+  test('the backup freshness strip puts the stale, paused payroll_weekly first and links to its schedule', async ({ page }) => {
+    const o = new OverviewPage(page);
+    await o.goto('demo', '?kiosk=1');
+    // A wall screen keeps the strip (only the section bar hides).
+    await expect(o.freshness).toBeVisible();
+    const first = o.freshnessChips.first();
+    await expect(first).toHaveAttribute('data-label', 'payroll_weekly');
+    await expect(first.getByTestId('freshness')).toHaveAttribute('data-status', 'stale');
+    await expect(first.getByTestId('paused-flag')).toBeVisible();
+    await expect(first).toContainText(/last success \d+ (s|min|h|d)\b.* ago/);
+    // The exact time is on hover.
+    await expect(first.locator('time')).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2}T.*\(UTC\)$/);
+    await expect(o.freshness.getByTestId('freshness-summary')).toHaveText(/^\d+ of \d+ needs? attention$/);
+    await expect(o.freshness.getByRole('link', { name: 'All schedules →' })).toHaveAttribute('href', '/c/demo/schedules?kiosk=1');
+    const key = await first.getAttribute('data-key');
+    expect(key).toMatch(/^\d{1,19}$/);
+    await expect(first).toHaveAttribute('href', `/c/demo/schedules/${key}?kiosk=1`);
+    await first.click();
+    await expect(page).toHaveURL(new RegExp(`/c/demo/schedules/${key}\\?kiosk=1$`));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('payroll_weekly');
+  });
+
+  test('with SQL refused the strip says schedules are unavailable and the node grid still renders', async ({ page }) => {
+    await setSqlFault({ mode: 'refuse' });
+    try {
+      const o = new OverviewPage(page);
+      await o.goto();
+      await expect(o.freshness).toContainText('Schedules unavailable: SQL unreachable');
+      await expect(o.freshnessChips).toHaveCount(0);
+      await expect(o.grid.locator('tbody tr[data-metric]')).toHaveCount(CATALOG.length);
+      await expect(o.nodeRows).toHaveCount(3);
+      await expect(o.tile('Nodes scraped')).toContainText('3/3');
+    } finally {
+      await setSqlFault({ mode: 'ok' });
+    }
   });
 
   test.describe('with node 2 down', () => {

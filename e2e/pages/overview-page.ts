@@ -4,10 +4,15 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export class OverviewPage {
   readonly grid: Locator;
   readonly nodeRows: Locator;
+  /** "Backup freshness": one chip per backup schedule group, problems first. */
+  readonly freshness: Locator;
+  readonly freshnessChips: Locator;
 
   constructor(readonly page: Page) {
     this.grid = page.getByTestId('metric-grid');
     this.nodeRows = page.getByTestId('node-row');
+    this.freshness = page.getByRole('region', { name: 'Backup freshness' });
+    this.freshnessChips = this.freshness.getByRole('list', { name: 'Backups by freshness, problems first' }).getByRole('link');
   }
 
   async goto(cluster = 'demo', query = '') {
