@@ -195,9 +195,16 @@ function addLayerSizes(sizes: Map<string, number>, rows: BackupObjectRow[]): voi
 
 /**
  * Layer sizes of the newest SIZE_CHAINS chains of every collection, newest chain of each collection
- * first, within SIZE_BUDGET_MS (see there). Returns the sizes per collection and the statements.
+ * first, within SIZE_BUDGET_MS (see there). `fresh` re-reads the newest chains (the ones that grow),
+ * except one this request has just re-read (`reread`). Returns the sizes per collection and the statements.
  */
-async function chainSizes(c: Session, cluster: ClusterConfig, known: KnownCollection[], listed: BackupCollection[], fresh: boolean): Promise<{ sizes: Map<string, Map<string, number>>; sql: string[] }> {
+async function chainSizes(
+  c: Session,
+  cluster: ClusterConfig,
+  known: KnownCollection[],
+  listed: BackupCollection[],
+  fresh: { yes: boolean; reread: { collection: string; backup: string } | null },
+): Promise<{ sizes: Map<string, Map<string, number>>; sql: string[] }> {
   const sizes = new Map(known.map((k) => [k.collection, new Map<string, number>()]));
   const sql: string[] = [];
   const deadline = performance.now() + SIZE_BUDGET_MS;
@@ -206,7 +213,8 @@ async function chainSizes(c: Session, cluster: ClusterConfig, known: KnownCollec
       const path = listed.find((l) => l.collection === k.collection)?.backups?.[i];
       if (path === undefined) continue;
       if (performance.now() > deadline) return { sizes, sql };
-      const r = await showBackup(c, cluster, k, path, { newest: i === 0, fresh: fresh && i === 0 });
+      const again = fresh.yes && i === 0 && !(fresh.reread?.collection === k.collection && fresh.reread.backup === path);
+      const r = await showBackup(c, cluster, k, path, { newest: i === 0, fresh: again });
       sql.push(showBackupSql(path, k.collection));
       if (r.value.ok) addLayerSizes(sizes.get(k.collection) as Map<string, number>, r.value.value);
     }
@@ -304,7 +312,7 @@ export async function listBackups(cluster: ClusterConfig, sel: { collection?: st
         selected = { collection: chosen.collection, backup, rows: r.value.value, sql: showBackupSql(backup, chosen.collection), as_of: isoOf(r.at) };
       }
     }
-    const s = await chainSizes(c, cluster, known.collections, collections, fresh);
+    const s = await chainSizes(c, cluster, known.collections, collections, { yes: fresh, reread: selected });
     const collectionOfSchedule = new Map(known.collections.flatMap((k) => k.schedules.map((x) => [x.id, k.collection] as const)));
     const t = await readTrends(c, known, s.sizes, collectionOfSchedule);
     return {

@@ -143,12 +143,20 @@ describe('the storage reads are cached (one read per collection per TTL, however
     expect(Date.parse(after.collections[0].as_of as string)).toBeGreaterThan(Date.parse(before.collections[0].as_of as string));
   });
 
-  it('fresh=1 re-reads within the TTL', async () => {
-    await read();
+  it('fresh=1 re-reads within the TTL: the listings and the newest chains, each once', async () => {
+    const first = await read();
+    const withBackups = first.collections.filter((c) => (c.backups?.length ?? 0) > 0).length;
     const l0 = listings();
+    const c0 = chains();
     const p = await read('?fresh=1');
     expect(listings() - l0).toBe(COLLECTIONS);
+    expect(chains() - c0).toBe(withBackups);
     expect(p.collections.every((c) => c.as_of !== undefined)).toBe(true);
+    // The chosen backup is the newest chain of its collection: re-read once, not again for the sizes.
+    const c1 = chains();
+    const chosen = await read(`${qs({ collection: MOVR })}&fresh=1`);
+    expect(chosen.selected?.backup).toBe(first.collections.find((c) => c.collection === MOVR)?.backups?.[0]);
+    expect(chains() - c1).toBe(withBackups);
   });
 
   it('concurrent requests share the reads', async () => {
