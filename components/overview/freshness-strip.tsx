@@ -15,8 +15,9 @@ import type { MetricFreshness, ScheduleGroup } from '@/lib/schedules/types';
 // Enough chips for a wall screen to stay one or two rows; the rest (healthy ones: problems come first) are counted.
 const MAX_CHIPS = 12;
 
-// One body height for every state (skeleton, chips, a one-line note): the charts below never jump.
-const BODY = 'min-h-[3.25rem]';
+// One body height for every state (skeleton, a row of chips, a one-line note): the charts below do not
+// jump. Only more chips than a row holds (a phone: one per row, below the fold) grow it once.
+const BODY = 'min-h-[3.375rem]';
 
 const EDGE: Record<string, string> = {
   stale: 'border-l-red-600 dark:border-l-red-500',
@@ -41,7 +42,7 @@ function Chip({ cluster, group, now, query }: { cluster: string; group: Schedule
       data-label={group.label ?? ''}
       data-problems={group.problems.join(',')}
       className={cn(
-        'flex h-full min-w-0 flex-col gap-1 rounded-md border border-l-4 border-zinc-200 bg-white px-2 py-1.5 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-emerald-600 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800/60',
+        'flex h-full min-h-[3.375rem] min-w-0 flex-col gap-1 rounded-md border border-l-4 border-zinc-200 bg-white px-2 py-1.5 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-emerald-600 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800/60',
         worst ? EDGE[worst] : f.status === 'ok' ? 'border-l-emerald-500 dark:border-l-emerald-600' : 'border-l-zinc-400',
       )}
     >
@@ -72,6 +73,7 @@ function Note({ tone, children }: { tone: 'muted' | 'warn'; children: ReactNode 
       data-testid="freshness-note"
       className={cn(
         'rounded px-2 py-1 text-sm',
+        // The empty state and SQL down are risks (nothing backs the cluster up / nobody can tell): amber.
         tone === 'warn' ? 'border border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100' : 'text-zinc-600 dark:text-zinc-400',
       )}
     >
@@ -128,12 +130,12 @@ function Groups({ cluster, view, now, query }: { cluster: string; view: ViewPara
   const hidden = groups.length - shown.length;
 
   let body: ReactNode;
-  if (error && !data) body = error.code === 'sql_not_configured' ? <Note tone="muted">Per-schedule freshness needs SQL (CRDB_SQL_URL).</Note> : <Note tone="muted">{unavailable(error)}</Note>;
+  if (error && !data) body = error.code === 'sql_not_configured' ? <Note tone="muted">Per-schedule freshness needs SQL (CRDB_SQL_URL).</Note> : <Note tone="warn">{unavailable(error)}</Note>;
   else if (!data)
     body = (
       <div aria-busy={isLoading} aria-label="Loading the schedules" className="grid grid-cols-1 gap-2 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
         {Array.from({ length: 4 }, (_, i) => (
-          <div key={i} className={cn('h-[3.25rem] animate-pulse rounded-md bg-zinc-200/70 dark:bg-zinc-800/70', i >= 1 && 'max-sm:hidden', i >= 2 && 'max-lg:hidden', i >= 3 && 'max-xl:hidden')} />
+          <div key={i} className={cn('h-[3.375rem] animate-pulse rounded-md bg-zinc-200/70 dark:bg-zinc-800/70', i >= 1 && 'max-sm:hidden', i >= 2 && 'max-lg:hidden', i >= 3 && 'max-xl:hidden')} />
         ))}
       </div>
     );
