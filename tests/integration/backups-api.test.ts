@@ -6,7 +6,7 @@ import { startDemoCluster, type DemoCluster } from '@/lib/demo/cluster';
 import type { CrdbVersion } from '@/lib/demo/types';
 import type { BackupsPage, BackupValidation } from '@/lib/schedules/types';
 import { clearBackupsCache, ERROR_TTL_MS, LIST_TTL_MS, listBackups, SIZE_CHAINS } from '@/lib/sql/backups';
-import { query, START_MS, startFrozen } from './demo-helpers';
+import { configureDashboardFor, query, START_MS, startFrozen } from './demo-helpers';
 
 /** The backups routes against a frozen demo cluster (seed 11); collections come from its schedules. */
 const CLUSTER = 'backupsapi';
@@ -15,9 +15,7 @@ const MOVR = 'gs://acme-crdb-backups/movr?AUTH=implicit';
 let demo: DemoCluster;
 beforeAll(async () => {
   demo = await startFrozen({ version: '25.4' });
-  process.env.CRDB_SQL_URL = demo.sqlUrl;
-  process.env.CRDB_HTTP_URLS = demo.nodeUrls.join(',');
-  process.env.CRDB_CLUSTER_ID = CLUSTER;
+  configureDashboardFor(demo, CLUSTER);
   process.env.BACKUP_COLLECTIONS = 'nodelocal://1/configured-but-empty';
 });
 afterAll(() => demo?.stop());

@@ -29,3 +29,10 @@ export async function query<T extends pg.QueryResultRow = Record<string, unknown
     await client.end();
   }
 }
+
+/** Points the dashboard's configuration (lib/config.ts reads the env) at this demo cluster, as `id`. */
+export function configureDashboardFor(demo: DemoCluster, id: string): void {
+  process.env.CRDB_SQL_URL = demo.sqlUrl;
+  process.env.CRDB_HTTP_URLS = demo.nodeUrls.join(',');
+  process.env.CRDB_CLUSTER_ID = id;
+}

@@ -4,16 +4,14 @@ import { GET as eventsRoute } from '@/app/api/v1/clusters/[cluster]/job-events/r
 import type { DemoCluster } from '@/lib/demo/cluster';
 import type { JobEvent } from '@/lib/jobs/events';
 import { MAX_EVENTS } from '@/lib/sql/job-events';
-import { query, START_MS, startFrozen } from './demo-helpers';
+import { configureDashboardFor, query, START_MS, startFrozen } from './demo-helpers';
 
 /** The job-events route, called as Next calls it, against a frozen demo cluster over pgwire. */
 const CLUSTER = 'eventsapi';
 let demo: DemoCluster;
 beforeAll(async () => {
   demo = await startFrozen();
-  process.env.CRDB_SQL_URL = demo.sqlUrl;
-  process.env.CRDB_HTTP_URLS = demo.nodeUrls.join(',');
-  process.env.CRDB_CLUSTER_ID = CLUSTER;
+  configureDashboardFor(demo, CLUSTER);
 });
 afterAll(() => demo?.stop());
 

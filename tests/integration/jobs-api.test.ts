@@ -4,16 +4,14 @@ import { GET as listRoute } from '@/app/api/v1/clusters/[cluster]/jobs/route';
 import { GET as jobRoute } from '@/app/api/v1/clusters/[cluster]/jobs/[jobId]/route';
 import { POST as controlRoute } from '@/app/api/v1/clusters/[cluster]/jobs/[jobId]/[action]/route';
 import type { DemoCluster } from '@/lib/demo/cluster';
-import { query, startFrozen } from './demo-helpers';
+import { configureDashboardFor, query, startFrozen } from './demo-helpers';
 
 /** The jobs routes, called as Next calls them, against a demo cluster configured through the env. */
 const CLUSTER = 'jobsapi';
 let demo: DemoCluster;
 beforeAll(async () => {
   demo = await startFrozen({ version: '24.3' });
-  process.env.CRDB_SQL_URL = demo.sqlUrl;
-  process.env.CRDB_HTTP_URLS = demo.nodeUrls.join(',');
-  process.env.CRDB_CLUSTER_ID = CLUSTER;
+  configureDashboardFor(demo, CLUSTER);
 });
 afterAll(() => demo?.stop());
 

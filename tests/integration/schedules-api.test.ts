@@ -11,16 +11,14 @@ import type { CrdbVersion } from '@/lib/demo/types';
 import { historyStore } from '@/lib/history/store-holder';
 import type { ScheduleDetail, ScheduleGroup, SchedulesPage } from '@/lib/schedules/types';
 import { listSchedules } from '@/lib/sql/schedules';
-import { query, START_MS, startFrozen } from './demo-helpers';
+import { configureDashboardFor, query, START_MS, startFrozen } from './demo-helpers';
 
 /** The schedules routes, called as Next calls them, against a frozen demo cluster (seed 11, 2026-11-25T20:07Z). */
 const CLUSTER = 'schedapi';
 let demo: DemoCluster;
 beforeAll(async () => {
   demo = await startFrozen({ version: '24.3' });
-  process.env.CRDB_SQL_URL = demo.sqlUrl;
-  process.env.CRDB_HTTP_URLS = demo.nodeUrls.join(',');
-  process.env.CRDB_CLUSTER_ID = CLUSTER;
+  configureDashboardFor(demo, CLUSTER);
   // Re-scrape at most every second, so the metric sees a node restart within the test.
   process.env.SCRAPE_INTERVAL = '1s';
   process.env.SCRAPE_TIMEOUT = '1s';
