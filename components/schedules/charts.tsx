@@ -58,7 +58,7 @@ export function RunDurationChart({ runs, height = 200, label = 'Run durations' }
         <BarChart data={rows} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} barCategoryGap={rows.length > 80 ? 0 : 1}>
           <CartesianGrid strokeOpacity={0.15} vertical={false} />
           <XAxis dataKey="t" tickFormatter={tickTime} minTickGap={40} {...AXIS} />
-          <YAxis width={72} tickFormatter={(v: number) => formatDuration(v)} ticks={yTicks} domain={[0, yTicks[yTicks.length - 1]]} {...AXIS} />
+          <YAxis width={84} tickFormatter={(v: number) => formatDuration(v)} ticks={yTicks} domain={[0, yTicks[yTicks.length - 1]]} {...AXIS} />
           <Tooltip
             isAnimationActive={false}
             cursor={{ fillOpacity: 0.1 }}
