@@ -48,6 +48,7 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
     historyDays: opts.historyDays,
     extraJobs: opts.extraJobs,
     epochMs: opts.epochMs,
+    backfill: opts.backfill,
   });
   let sqlFault: SqlFault = { mode: 'ok' };
   const sql = await startSqlServer({ state: model, port: opts.sqlPort ?? 0, host, getFault: () => sqlFault });

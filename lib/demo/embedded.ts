@@ -1,4 +1,5 @@
 import type { ClusterConfig } from '../config';
+import { DEMO_BACKFILL } from '../history/demo-backfill';
 import { startDemoCluster, type DemoCluster } from './cluster';
 
 /**
@@ -29,6 +30,8 @@ export function embeddedDemo(): Promise<DemoCluster> {
     seed: Number(process.env.DEMO_SEED ?? 1),
     speed: 1,
     epochMs: demoEpoch(Date.now()),
+    // The simulated last day, sampled for the history store (lib/history/start.ts writes it).
+    backfill: { fromMs: Date.now() - DEMO_BACKFILL.windowMs, everyMs: DEMO_BACKFILL.everyMs },
     sqlPort: Number(process.env.DEMO_SQL_PORT ?? 0),
     httpPort: Number(process.env.DEMO_HTTP_PORT ?? 0),
     controlPort: process.env.DEMO_CONTROL_PORT ? Number(process.env.DEMO_CONTROL_PORT) : 0,

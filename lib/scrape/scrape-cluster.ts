@@ -66,10 +66,14 @@ export async function scrapeCluster(cluster: ClusterConfig, urls: string[], opts
 }
 
 export function aggregateNodes(nodes: NodeSnapshot[]): Record<string, number> {
+  return aggregateMetrics(nodes.filter((n) => n.up).map((n) => n.metrics));
+}
+
+/** The cluster value of each metric over these nodes' values: sum, or max for ages and timestamps (lib/catalog.ts). */
+export function aggregateMetrics(perNode: readonly Record<string, number>[]): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const n of nodes) {
-    if (!n.up) continue;
-    for (const [name, v] of Object.entries(n.metrics)) {
+  for (const metrics of perNode) {
+    for (const [name, v] of Object.entries(metrics)) {
       const prev = out[name];
       out[name] = prev === undefined ? v : AGG.get(name) === 'max' ? Math.max(prev, v) : prev + v;
     }

@@ -31,6 +31,17 @@ export interface DemoModelOptions {
    * world whenever it starts, so a restarted dashboard sees the same jobs and counters.
    */
   epochMs?: number;
+  /**
+   * Sample every node's metrics every `everyMs` from `fromMs` while the history up to start is
+   * simulated: what a dashboard scraping all along would have recorded (takeBackfill()).
+   */
+  backfill?: { fromMs: number; everyMs: number };
+}
+
+/** One sampled moment of the simulated past: each node's metrics, as a scrape would have read them. */
+export interface BackfillSample {
+  tMs: number;
+  nodes: { node_id: number; metrics: Record<string, number> }[];
 }
 
 interface ScriptedEvent {
@@ -49,6 +60,8 @@ export class DemoModel implements ClusterState {
   private readonly world: World;
   private readonly originMs: number;
   private events: ScriptedEvent[] = [];
+  private sampling: { fromMs: number; everyMs: number } | undefined;
+  private backfilled: BackfillSample[] = [];
   private readonly onTerminal: OnTerminal = (job, t, plan) => {
     if (job.created_by_id) onScheduledJobDone(this.world, job, t, plan.layer, this.originMs);
   };
@@ -84,7 +97,9 @@ export class DemoModel implements ClusterState {
     createSchedules(this.world, epochMs, historyStart);
     startForeverJobs(this.world, historyStart);
     this.script(epochMs, opts.extraJobs ?? 0, historyStart);
+    this.sampling = opts.backfill;
     this.advanceTo(startMs);
+    this.sampling = undefined;
     this.clock = new DemoClock(startMs, opts.speed);
   }
 
@@ -123,7 +138,19 @@ export class DemoModel implements ClusterState {
         const job = w.jobIndex.get(id);
         if (job) stepJob(w, job, t, this.onTerminal);
       }
+      // Reading the metrics draws nothing from the world's RNG: sampling leaves the history unchanged.
+      const sample = this.sampling;
+      if (sample && t >= sample.fromMs && t % sample.everyMs === 0) {
+        this.backfilled.push({ tMs: t, nodes: w.nodes.map((n) => ({ node_id: n.node.node_id, metrics: computeNodeMetrics(w, n.node.node_id, t) })) });
+      }
     }
+  }
+
+  /** The samples taken while simulating up to start (DemoModelOptions.backfill), handed over once. */
+  takeBackfill(): BackfillSample[] {
+    const out = this.backfilled;
+    this.backfilled = [];
+    return out;
   }
 
   private sync(): number {
