@@ -5,7 +5,8 @@
 import { ApiError } from '../errors';
 import { BACKUP_PATH } from '../schedules/backup-paths';
 import type { BackupsPage, BackupValidation } from '../schedules/types';
-import { listBackups, validateBackup } from '../sql/backups';
+import { validateBackup } from '../sql/backup-validate';
+import { listBackups } from '../sql/backups';
 import { resolveCluster } from './metrics';
 
 function selection(search: URLSearchParams): { collection?: string; backup?: string } {

@@ -1,7 +1,7 @@
 /**
  * The backup inventory: for each collection a schedule writes to (or BACKUP_COLLECTIONS names),
  * SHOW BACKUPS IN; for a chosen backup SHOW BACKUP FROM '<subdir>' IN '<collection>'; trends per
- * schedule; and Validate (SHOW BACKUP … WITH check_files).
+ * schedule. Validate (WITH check_files) is lib/sql/backup-validate.ts.
  *
  * The collection comes from SHOW SCHEDULES, and real CockroachDB prints it with its secrets
  * redacted (`AWS_SECRET_ACCESS_KEY=redacted`, reference §c.4): such a URI cannot authenticate, so
@@ -15,13 +15,12 @@
  */
 import { staticConfig, type ClusterConfig } from '../config';
 import { ApiError } from '../errors';
-import { asOfOf, knownCollections, missingFilesOf, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
+import { asOfOf, knownCollections, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
 import { sqlLiteral } from '../schedules/redact';
 import { RUNS_WINDOW_DAYS, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
-import type { BackupCollection, BackupObjectRow, BackupsPage, BackupValidation } from '../schedules/types';
+import type { BackupCollection, BackupObjectRow, BackupsPage } from '../schedules/types';
 import { TtlCache, type Cached } from './backups-cache';
 import { isoTimestamp } from './pg-types';
-import { STATEMENT_TIMEOUT_MS } from './pool';
 import { rawTypes, readSchedules } from './schedules';
 import { withReadOnly, type Session } from './session';
 
@@ -55,7 +54,7 @@ interface Known {
   sql: string[];
 }
 
-async function readKnown(c: Session): Promise<Known> {
+export async function readKnown(c: Session): Promise<Known> {
   const state = await readSchedules(c, staticConfig().freshness);
   const schedules = state.schedules.filter((s) => s.rawCollection !== null);
   return {
@@ -68,7 +67,7 @@ async function readKnown(c: Session): Promise<Known> {
   };
 }
 
-function pick(known: KnownCollection[], collection: string, clusterId: string): KnownCollection {
+export function pick(known: KnownCollection[], collection: string, clusterId: string): KnownCollection {
   const hit = known.find((k) => k.collection === collection);
   // The request's value is not echoed: it may carry a secret.
   if (!hit) throw new ApiError('not_found', `that collection is not one a backup schedule of cluster "${clusterId}" writes to, nor one configured in BACKUP_COLLECTIONS`);
@@ -182,7 +181,7 @@ function showBackup(c: Session, cluster: ClusterConfig, k: KnownCollection, path
 }
 
 /** The statement as shown to the operator (the redacted collection; what ran used placeholders). */
-const showBackupSql = (backup: string, collection: string, extra = '') => `SHOW BACKUP FROM ${sqlLiteral(backup)} IN ${sqlLiteral(collection)}${extra}`;
+export const showBackupSql = (backup: string, collection: string, extra = '') => `SHOW BACKUP FROM ${sqlLiteral(backup)} IN ${sqlLiteral(collection)}${extra}`;
 
 /** Adds a chain's layer sizes, keyed by layer type and end_time (a full and an incremental can end at the same time). */
 function addLayerSizes(sizes: Map<string, number>, rows: BackupObjectRow[]): void {
@@ -325,47 +324,9 @@ export async function listBackups(cluster: ClusterConfig, sel: { collection?: st
 }
 
 /** A subdirectory that is not in the collection: CockroachDB says "file doesn't exist" (XXUUU / 58P01). */
-function notFoundOr(err: unknown, backup: string): unknown {
+export function notFoundOr(err: unknown, backup: string): unknown {
   const e = err as { message?: string; code?: string };
   if (/doesn'?t exist|does not exist|not found/i.test(e.message ?? '')) return new ApiError('not_found', `no backup ${backup} in that collection: ${redactMessage(e.message ?? '')}`, err);
   if (e.message) e.message = redactMessage(e.message);
   return err;
-}
-
-/**
- * check_files reads the metadata of every file of the chain from storage: on a large backup that
- * takes far longer than the pool's 10 s statement_timeout. Validate is on request only, so it gets
- * its own deadline, on this session only, restored right after.
- */
-export const VALIDATE_TIMEOUT_MS = 120_000;
-
-async function withLongerTimeout<T>(c: Session, ms: number, fn: (timeouts: { query_timeout: number }) => Promise<T>): Promise<T> {
-  await c.query(`SET statement_timeout = '${Math.round(ms)}ms'`);
-  try {
-    // pg's own client-side deadline (pool.ts query_timeout) must not fire first.
-    return await fn({ query_timeout: ms + 5_000 });
-  } finally {
-    await c.query(`SET statement_timeout = '${STATEMENT_TIMEOUT_MS}ms'`);
-  }
-}
-
-export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<BackupValidation> {
-  const path = normalizeBackupPath(backup);
-  return withReadOnly(cluster, `validating backup ${path}`, async (c) => {
-    const known = await readKnown(c);
-    const k = pick(known.collections, collection, cluster.id);
-    const sql = showBackupSql(path, k.collection, ' WITH check_files');
-    const checked_at = new Date().toISOString();
-    try {
-      await withLongerTimeout(c, VALIDATE_TIMEOUT_MS, (timeouts) =>
-        c.query({ text: 'SHOW BACKUP FROM $1 IN $2 WITH check_files', values: [path, k.raw], types: rawTypes, ...timeouts }),
-      );
-      return { collection: k.collection, backup: path, ok: true, missing_files: [], message: null, sql, checked_at };
-    } catch (err) {
-      const message = redactMessage((err as { message?: string }).message ?? String(err));
-      const missing = missingFilesOf(message);
-      if (missing === null) throw notFoundOr(err, path);
-      return { collection: k.collection, backup: path, ok: false, missing_files: missing, message, sql, checked_at };
-    }
-  });
 }
