@@ -16,7 +16,9 @@ export class BackupsPage {
     await this.page.goto(`/c/${cluster}/backups${query}`);
     await this.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(this.page.getByRole('heading', { level: 1, name: 'Backups' })).toBeVisible();
-    await expect(this.page.getByTestId('collection').first()).toBeVisible();
+    // A cold first visit reads every collection from storage (and some chains for the size trend):
+    // seconds on a busy machine, with the loading state shown meanwhile.
+    await expect(this.page.getByTestId('collection').first()).toBeVisible({ timeout: 20_000 });
   }
 
   collection(uri: string): Locator {
