@@ -60,6 +60,20 @@ test.describe('schedules page', () => {
     await expect(page).toHaveURL(/\/c\/demo\/jobs\/\d{1,19}$/);
   });
 
+  test('a busy schedule lists its newest jobs first and the rest on request', async ({ page, request }) => {
+    const api = (await (await request.get('/api/v1/clusters/demo/schedules')).json()) as { groups: { key: string; label: string }[] };
+    const key = api.groups.find((g) => g.label === 'movr_frequent')?.key;
+    await page.goto(`/c/demo/schedules/${key}`);
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    const jobs = page.getByTestId('job-row');
+    await expect(jobs).toHaveCount(25);
+    const more = page.getByRole('button', { name: /^Show all \d+$/ });
+    const total = Number((await more.innerText()).replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(25);
+    await more.click();
+    await expect(jobs).toHaveCount(total);
+  });
+
   test('an unknown or malformed schedule id is a 404 page', async ({ page }) => {
     for (const id of ['1', 'not-an-id']) {
       const res = await page.goto(`/c/demo/schedules/${id}`);

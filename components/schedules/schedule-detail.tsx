@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useNow } from '@/components/hooks/use-now';
 import { CopyButton } from '@/components/jobs/copy-button';
-import { JobsTable } from '@/components/jobs/jobs-table';
 import { RelTime } from '@/components/jobs/rel-time';
 import { SqlBox } from '@/components/jobs/sql-box';
 import { jobsHref } from '@/lib/jobs/href';
@@ -15,6 +14,7 @@ import { backupsHref, collectionPath, scheduleApiHref, scheduleHref, schedulesHr
 import { Card, CARD, LINK, Loading, PageHeader, SqlUnavailable } from './page-header';
 import { ScheduleCharts } from './schedule-charts';
 import { ScheduleControl, scheduleStatement } from './schedule-control';
+import { ScheduleJobs } from './schedule-jobs';
 import { isPaused, LastFailure, Recurrence } from './schedule-facts';
 import { useSchedule } from './use-schedules';
 
@@ -167,7 +167,7 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
                 in the jobs explorer
               </Link>
             </div>
-            {data.jobs.length === 0 ? <p className="text-sm text-zinc-500">No jobs in the history (CockroachDB keeps finished jobs 14 days by default).</p> : <JobsTable cluster={cluster.id} jobs={data.jobs} now={now} />}
+            <ScheduleJobs cluster={cluster.id} jobs={data.jobs} now={now} />
           </section>
           {data.sql.length > 0 && <SqlBox sql={data.sql.join(';\n')} note="(what this page ran)" />}
         </>
