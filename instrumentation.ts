@@ -1,7 +1,9 @@
 /**
  * Runs once when the server starts: checks the configuration (a bad value stops start-up with a
- * message naming the variable), with no cluster configured starts the built-in demo cluster, and
- * starts the history recorder (lib/history).
+ * message naming the variable), starts the history recorder (lib/history) and, with no cluster
+ * configured, the built-in demo cluster. This is the one place the product meets its stand-in: the
+ * demo is registered as the cluster list (lib/clusters.ts) and as a history source, and no product
+ * module imports lib/demo.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -9,13 +11,19 @@ export async function register() {
   try {
     const { historyConfig } = await import('./lib/history/env');
     historyConfig();
-    if (staticConfig().mode === 'demo') {
-      const { embeddedDemo } = await import('./lib/demo/embedded');
-      const demo = await embeddedDemo();
-      console.log(`demo cluster: SQL ${demo.sqlUrl}; nodes ${demo.nodeUrls.join(' ')}; control ${demo.controlUrl}`);
-    }
     const { startHistory } = await import('./lib/history/start');
-    startHistory();
+    if (staticConfig().mode !== 'demo') {
+      startHistory();
+      return;
+    }
+    const { provideClusters } = await import('./lib/clusters');
+    const { DEMO_CLUSTER_ID, embeddedDemo, embeddedDemoConfig } = await import('./lib/demo/embedded');
+    const started = embeddedDemoConfig();
+    provideClusters(started.then((c) => [c]));
+    const demo = await embeddedDemo();
+    await started;
+    console.log(`demo cluster: SQL ${demo.sqlUrl}; nodes ${demo.nodeUrls.join(' ')}; control ${demo.controlUrl}`);
+    startHistory({ sources: [{ cluster: DEMO_CLUSTER_ID, what: "the demo's simulated past day", samples: async () => demo.model.takeBackfill() }] });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`configuration error:\n${err.message}`);

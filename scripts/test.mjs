@@ -48,6 +48,10 @@ record('typecheck', tsc === 0 ? 1 : 0, tsc === 0 ? 0 : 1);
 const lint = run(bin('eslint'), ['--max-warnings=0', '.']);
 record('lint', lint === 0 ? 1 : 0, lint === 0 ? 0 : 1);
 
+// The house rules (no import circle, no layer crossed), from the real import graph.
+const layers = run(process.execPath, [path.join(root, 'scripts', 'check-layers.mjs')]);
+record('layers', layers === 0 ? 1 : 0, layers === 0 ? 0 : 1);
+
 const vitestJson = path.join(root, 'test-results', 'vitest.json');
 rmSync(vitestJson, { force: true });
 const vitest = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);

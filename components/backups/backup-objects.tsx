@@ -4,7 +4,7 @@ import { Fragment, useState } from 'react';
 import { exactUtc } from '@/components/jobs/rel-time';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatCount } from '@/lib/format/number';
-import type { BackupObjectRow } from '@/lib/schedules/types';
+import type { BackupObjectRow } from '@/lib/api/types/backups';
 
 export interface Layer {
   key: string;

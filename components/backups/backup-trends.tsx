@@ -7,7 +7,7 @@ import { CARD, LINK } from '@/components/schedules/page-header';
 import { outcomeOf } from '@/components/schedules/schedule-charts';
 import { formatBytes, formatRatio } from '@/lib/format/bytes';
 import { formatDuration } from '@/lib/format/duration';
-import type { BackupsPage } from '@/lib/schedules/types';
+import type { BackupsPage } from '@/lib/api/types/backups';
 
 type Trend = BackupsPage['trends'][number];
 

@@ -3,7 +3,7 @@ import { cn } from '@/components/ui/cn';
 import { backupsHref, scheduleHref } from '@/components/schedules/hrefs';
 import { LINK } from '@/components/schedules/page-header';
 import { formatAgo } from '@/lib/format/duration';
-import type { BackupCollection } from '@/lib/schedules/types';
+import type { BackupCollection } from '@/lib/api/types/backups';
 
 const SHOWN = 8;
 

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { KeyedMutator } from 'swr';
 import { fetcher, type FetchError } from '@/components/data/fetcher';
-import type { BackupsPage } from '@/lib/schedules/types';
+import type { BackupsPage } from '@/lib/api/types/backups';
 
 /** `href` with `fresh=1`: the server re-reads storage instead of answering from its cache. */
 export function freshHref(href: string): string {

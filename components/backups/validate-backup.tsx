@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { FetchError } from '@/components/data/fetcher';
 import { cn } from '@/components/ui/cn';
-import type { BackupValidation } from '@/lib/schedules/types';
+import type { BackupValidation } from '@/lib/api/types/backups';
 import { validateApiHref } from '@/components/schedules/hrefs';
 
 type State = { kind: 'idle' } | { kind: 'running' } | { kind: 'done'; result: BackupValidation } | { kind: 'error'; message: string };

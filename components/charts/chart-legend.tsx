@@ -1,6 +1,6 @@
 'use client';
 
-import type { ChartLine } from '@/lib/history/chart-data';
+import type { ChartLine } from '@/lib/domain/chart-data';
 import { cn } from '@/components/ui/cn';
 import { nodeColor } from './chart-colors';
 

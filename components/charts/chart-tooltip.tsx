@@ -1,6 +1,6 @@
 'use client';
 
-import type { ChartLine, ChartRow, ValueUnit } from '@/lib/history/chart-data';
+import type { ChartLine, ChartRow, ValueUnit } from '@/lib/domain/chart-data';
 import { formatIsoUtc, formatLocalDateTime } from '@/lib/format/time';
 import { nodeColor } from './chart-colors';
 import { exactValue } from './value-format';

@@ -3,8 +3,8 @@
 import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts';
-import { AGG_KEY, chartRows, secondsTicks, unitCaption, valueUnit, type RangeData } from '@/lib/history/chart-data';
-import { timeTicks, type TimeTicks } from '@/lib/history/time-ticks';
+import { AGG_KEY, chartRows, secondsTicks, unitCaption, valueUnit, type RangeData } from '@/lib/domain/chart-data';
+import { timeTicks, type TimeTicks } from '@/lib/domain/time-ticks';
 import type { MetricKind } from '@/lib/catalog';
 import type { JobEvent } from '@/lib/jobs/events';
 import { ChartLegend } from './chart-legend';

@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { fetcher, type FetchError } from '@/components/data/fetcher';
-import type { RangeData } from '@/lib/history/chart-data';
+import type { RangeData } from '@/lib/domain/chart-data';
 import { metricRangeApiHref } from '@/lib/links';
 
 export interface RangeQuery {

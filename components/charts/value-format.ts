@@ -1,4 +1,4 @@
-import { compactNumber, secondsScale, type ValueUnit } from '@/lib/history/chart-data';
+import { compactNumber, secondsScale, type ValueUnit } from '@/lib/domain/chart-data';
 import { formatDuration } from '@/lib/format/duration';
 import { formatCount } from '@/lib/format/number';
 

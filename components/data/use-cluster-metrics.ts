@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { metricsApiHref } from '@/lib/links';
-import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
+import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 import { fetcher, type FetchError } from './fetcher';
 
 /**

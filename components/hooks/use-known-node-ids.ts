@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { NodeSnapshot } from '@/lib/scrape/scrape-cluster';
+import type { NodeSnapshot } from '@/lib/api/types/metrics';
 
 /**
  * Node ids by URL, from every snapshot this page has seen. A node that goes down stops stating its

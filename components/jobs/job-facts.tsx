@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { JobDetail } from '@/lib/sql/jobs';
+import type { JobDetail } from '@/lib/api/types/jobs';
 import { clusterHref } from '@/lib/links';
 
 const DT = 'text-xs text-zinc-500 dark:text-zinc-400';

@@ -1,4 +1,4 @@
-import type { JobsPage } from '@/lib/sql/jobs';
+import type { JobsPage } from '@/lib/api/types/jobs';
 
 /** Where the rows come from, and what the window cannot show. */
 export function JobsNotes({ page }: { page: JobsPage }) {

@@ -1,7 +1,7 @@
 'use client';
 
 import useSWR from 'swr';
-import type { JobDetail, JobsPage } from '@/lib/sql/jobs';
+import type { JobDetail, JobsPage } from '@/lib/api/types/jobs';
 import { isTerminal } from '@/lib/jobs/statuses';
 import { fetcher, type FetchError } from '@/components/data/fetcher';
 

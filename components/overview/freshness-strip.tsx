@@ -10,7 +10,7 @@ import { useSchedules } from '@/components/schedules/use-schedules';
 import { cn } from '@/components/ui/cn';
 import { formatDuration } from '@/lib/format/duration';
 import { queryString, refreshMs, withView, type ViewParams } from '@/lib/links';
-import type { MetricFreshness, ScheduleGroup } from '@/lib/schedules/types';
+import type { MetricFreshness, ScheduleGroup } from '@/lib/api/types/schedules';
 
 // Enough chips for a wall screen to stay one or two rows; the rest (healthy ones: problems come first) are counted.
 const MAX_CHIPS = 12;

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { secondsTicks } from '@/lib/history/chart-data';
+import { secondsTicks } from '@/lib/domain/chart-data';
 import { formatDuration } from '@/lib/format/duration';
 import { formatLocalDateTime } from '@/lib/format/time';
 

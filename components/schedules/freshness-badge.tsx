@@ -1,5 +1,5 @@
 import { cn } from '@/components/ui/cn';
-import type { Freshness, FreshnessStatus } from '@/lib/schedules/types';
+import type { Freshness, FreshnessStatus } from '@/lib/api/types/schedules';
 
 const TONE: Record<FreshnessStatus, string> = {
   ok: 'bg-emerald-100 text-emerald-900 ring-emerald-600/20 dark:bg-emerald-900/40 dark:text-emerald-200',

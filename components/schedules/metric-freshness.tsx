@@ -1,8 +1,8 @@
 import { exactUtc } from '@/components/jobs/rel-time';
 import { formatDuration, formatSince } from '@/lib/format/duration';
 import { metricHref } from '@/lib/links';
-import type { MetricFreshness } from '@/lib/schedules/types';
-import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
+import type { MetricFreshness } from '@/lib/api/types/schedules';
+import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 import { FreshnessBadge } from './freshness-badge';
 import { LINK } from './page-header';
 

@@ -3,7 +3,7 @@ import { exactUtc } from '@/components/jobs/rel-time';
 import { cn } from '@/components/ui/cn';
 import { jobHref } from '@/lib/jobs/href';
 import { statusDisplay, type StatusTone } from '@/lib/jobs/statuses';
-import type { ScheduleRun } from '@/lib/schedules/types';
+import type { ScheduleRun } from '@/lib/api/types/schedules';
 
 const SQUARE: Record<StatusTone, string> = {
   ok: 'bg-emerald-500 dark:bg-emerald-500',

@@ -3,7 +3,7 @@
 import { formatDuration } from '@/lib/format/duration';
 import type { JobRow } from '@/lib/jobs/job-row';
 import { baseStatus } from '@/lib/jobs/statuses';
-import type { ScheduleDetail } from '@/lib/schedules/types';
+import type { ScheduleDetail } from '@/lib/api/types/schedules';
 import { RunDurationChart, TimeValueChart, type Outcome, type RunPoint, type ValueRef } from './charts';
 
 export function outcomeOf(status: string | null): Outcome {

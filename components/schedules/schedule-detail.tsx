@@ -8,7 +8,7 @@ import { RelTime } from '@/components/jobs/rel-time';
 import { SqlBox } from '@/components/jobs/sql-box';
 import { jobsHref } from '@/lib/jobs/href';
 import { parseViewParams, refreshMs } from '@/lib/links';
-import type { ScheduleDetail, ScheduleRow } from '@/lib/schedules/types';
+import type { ScheduleDetail, ScheduleRow } from '@/lib/api/types/schedules';
 import { FreshnessOf } from './freshness-badge';
 import { backupsHref, collectionPath, scheduleApiHref, scheduleHref, schedulesHref } from './hrefs';
 import { Card, CARD, LINK, Loading, PageHeader, SqlUnavailable } from './page-header';

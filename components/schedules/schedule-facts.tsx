@@ -1,6 +1,6 @@
 import { RelTime } from '@/components/jobs/rel-time';
 import { cn } from '@/components/ui/cn';
-import type { ScheduleRow } from '@/lib/schedules/types';
+import type { ScheduleRow } from '@/lib/api/types/schedules';
 import Link from 'next/link';
 import { jobHref } from '@/lib/jobs/href';
 import { FreshnessOf } from './freshness-badge';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
 import { jobsHref } from '@/lib/jobs/href';
-import type { ScheduleGroup, ScheduleRow } from '@/lib/schedules/types';
+import type { ScheduleGroup, ScheduleRow } from '@/lib/api/types/schedules';
 import { FreshnessOf } from './freshness-badge';
 import { backupsHref, collectionPath, scheduleHref } from './hrefs';
 import { LINK } from './page-header';

@@ -4,7 +4,7 @@ import { useSearchParams } from 'next/navigation';
 import { useNow } from '@/components/hooks/use-now';
 import { SqlBox } from '@/components/jobs/sql-box';
 import { parseViewParams, refreshMs } from '@/lib/links';
-import type { SchedulesPage } from '@/lib/schedules/types';
+import type { SchedulesPage } from '@/lib/api/types/schedules';
 import { schedulesApiHref } from './hrefs';
 import { MetricFreshnessPanel, MetricOnly } from './metric-freshness';
 import { Empty, Loading, PageHeader, SqlUnavailable } from './page-header';

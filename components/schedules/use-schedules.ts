@@ -3,8 +3,9 @@
 import useSWR from 'swr';
 import { fetcher, type FetchError } from '@/components/data/fetcher';
 import { metricsApiHref } from '@/lib/links';
-import type { BackupsPage, ScheduleDetail, SchedulesPage } from '@/lib/schedules/types';
-import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
+import type { ScheduleDetail, SchedulesPage } from '@/lib/api/types/schedules';
+import type { BackupsPage } from '@/lib/api/types/backups';
+import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 
 // The previous answer stays on screen while the next loads: no blank flash, no layout shift on refresh.
 const OPTS = { keepPreviousData: true, shouldRetryOnError: false, revalidateOnFocus: false } as const;

@@ -4,10 +4,10 @@
  */
 import { ApiError } from '../errors';
 import { BACKUP_PATH } from '../schedules/backup-paths';
-import type { BackupsPage, BackupValidation } from '../schedules/types';
+import type { BackupsPage, BackupValidation } from './types/backups';
 import { validateBackup } from '../sql/backup-validate';
 import { listBackups } from '../sql/backups';
-import { resolveCluster } from './metrics';
+import { resolveCluster } from './clusters';
 
 function selection(search: URLSearchParams): { collection?: string; backup?: string } {
   const collection = search.get('collection') ?? undefined;

@@ -1,16 +1,10 @@
-import { getCluster } from '../clusters';
-import { staticConfig, type ClusterConfig } from '../config';
+import { staticConfig } from '../config';
 import { ApiError } from '../errors';
 import { fetchVars } from '../scrape/fetch-vars';
 import { nodeUrls } from '../scrape/node-urls';
-import type { ClusterSnapshot } from '../scrape/scrape-cluster';
 import { getSnapshot } from '../scrape/snapshot-cache';
-
-export async function resolveCluster(id: string): Promise<ClusterConfig> {
-  const cluster = await getCluster(id);
-  if (!cluster) throw new ApiError('unknown_cluster', `no cluster "${id.slice(0, 64)}" is configured`);
-  return cluster;
-}
+import { resolveCluster } from './clusters';
+import type { ClusterSnapshot } from './types/metrics';
 
 /** The cluster's latest per-node catalog metrics (one shared scrape per interval). */
 export async function clusterMetrics(id: string): Promise<ClusterSnapshot> {

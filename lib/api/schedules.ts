@@ -1,12 +1,20 @@
 /**
- * What the schedules routes do, so each route handler stays "parse → one call → respond": resolve
- * the cluster, validate the schedule id (400), read or control.
+ * The schedules routes: resolve the cluster, validate the schedule id (400), then compose the
+ * answer — the rows and runs (lib/sql/schedules.ts), freshness per schedule and per pair
+ * (lib/domain), and CockroachDB's cluster-wide metric beside it (schedule-metric-signal.ts).
  */
+import { staticConfig, type ClusterConfig } from '../config';
+import { disagreement, freshnessHistory } from '../domain/freshness';
+import { groupSchedules } from '../domain/schedule-groups';
 import { ApiError } from '../errors';
-import type { ScheduleDetail, SchedulesPage } from '../schedules/types';
+import { backupOptions } from '../schedules/command';
 import { controlSchedule, SCHEDULE_ACTIONS, type ScheduleAction, type ScheduleControlOutcome } from '../sql/schedule-control';
-import { getSchedule, listSchedules } from '../sql/schedules';
-import { resolveCluster } from './metrics';
+import { readScheduleJobs } from '../sql/schedules';
+import { withReadOnly } from '../sql/session';
+import { resolveCluster } from './clusters';
+import { metricSignal } from './schedule-metric-signal';
+import { readSchedules } from './schedule-state';
+import type { ScheduleDetail, SchedulesPage } from './types/schedules';
 
 const INT8_MAX = BigInt('9223372036854775807');
 
@@ -14,6 +22,52 @@ const INT8_MAX = BigInt('9223372036854775807');
 export function checkScheduleId(id: string): string {
   if (!/^\d{1,19}$/.test(id) || BigInt(id) > INT8_MAX) throw new ApiError('bad_request', `a schedule id is an INT8: 1 to 19 digits, not "${id.slice(0, 40)}"`);
   return id;
+}
+
+export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
+  const policy = staticConfig().freshness;
+  const state = await withReadOnly(cluster, 'listing schedules', (c) => readSchedules(c, policy));
+  const rows = state.schedules.map((s) => s.row);
+  const groups = groupSchedules(rows, state.nowMs, policy);
+  const metric = await metricSignal(cluster, state, groups, policy);
+  const backupGroups = groups.filter((g) => g.schedule_ids.some((id) => rows.find((r) => r.id === id)?.backup_type !== null));
+  return {
+    cluster: cluster.id,
+    generated_at: new Date(state.nowMs).toISOString(),
+    schedules: rows,
+    groups,
+    metric,
+    disagreement: disagreement(metric, backupGroups),
+    sql: state.sql,
+  };
+}
+
+export async function getSchedule(cluster: ClusterConfig, id: string): Promise<ScheduleDetail> {
+  const policy = staticConfig().freshness;
+  return withReadOnly(cluster, `reading schedule ${id}`, async (c) => {
+    const state = await readSchedules(c, policy);
+    const me = state.schedules.find((s) => s.row.id === id);
+    if (!me) throw new ApiError('not_found', `no schedule ${id} on cluster "${cluster.id}" (SHOW SCHEDULES does not list it)`);
+    const pair = me.row.paired_with ? (state.schedules.find((s) => s.row.id === me.row.paired_with) ?? null) : null;
+    const ids = pair ? [me.row.id, pair.row.id] : [me.row.id];
+    const read = await readScheduleJobs(c, ids);
+    const successes = read.jobs.filter((j) => j.status === 'succeeded' && j.finished).map((j) => Date.parse(j.finished as string));
+    const options = [
+      ...backupOptions(me.command.statement),
+      ...(me.row.on_previous_running ? [{ name: 'on_previous_running', value: me.row.on_previous_running }] : []),
+      ...(me.row.on_execution_failure ? [{ name: 'on_execution_failure', value: me.row.on_execution_failure }] : []),
+      ...(me.command.updates_metric ? [{ name: 'updates_cluster_last_backup_time_metric', value: 'true' }] : []),
+    ];
+    const oldest = read.jobs.at(-1)?.created;
+    return {
+      schedule: me.row,
+      pair: pair?.row ?? null,
+      options,
+      jobs: read.jobs,
+      freshness_history: freshnessHistory(successes, oldest ? Date.parse(oldest) : state.nowMs - 86_400_000, state.nowMs),
+      sql: [...state.sql, read.sql],
+    };
+  });
 }
 
 export async function schedulesForRequest(clusterId: string): Promise<SchedulesPage> {

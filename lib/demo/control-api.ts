@@ -1,7 +1,22 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import type { DemoCluster } from './cluster';
+import type { NodeFault, SqlFault } from './cluster-state';
+import type { DemoModel } from './model/model';
+
+/** What the control API drives: the demo cluster (cluster.ts), named here by what it uses so the two modules do not import each other. */
+export interface ControlTarget {
+  readonly model: DemoModel;
+  readonly sqlUrl: string;
+  readonly nodeUrls: string[];
+  readonly seed: number;
+  readonly speed: number;
+  setNodeFault(nodeId: number, fault: NodeFault): Promise<void>;
+  nodeFault(nodeId: number): NodeFault;
+  restartNode(nodeId: number, downMs?: number): Promise<void>;
+  setSqlFault(fault: SqlFault): Promise<void>;
+  sqlFault(): SqlFault;
+}
 
 /**
  * A small HTTP API to inject faults and move the clock, for tests and demos:
@@ -55,7 +70,7 @@ function parse<T>(schema: z.ZodType<T>, raw: string): T {
   return r.data;
 }
 
-function describe(cluster: DemoCluster) {
+function describe(cluster: ControlTarget) {
   return {
     version: cluster.model.version,
     now: cluster.model.now().toISOString(),
@@ -68,7 +83,7 @@ function describe(cluster: DemoCluster) {
   };
 }
 
-async function route(cluster: DemoCluster, method: string, path: string, body: string): Promise<unknown> {
+async function route(cluster: ControlTarget, method: string, path: string, body: string): Promise<unknown> {
   if (method === 'GET' && path === '/') return describe(cluster);
   if (method !== 'POST') throw new HttpError(405, 'method_not_allowed', `${method} ${path} is not supported`);
   const nodeRoute = /^\/nodes\/(\d{1,4})\/(fault|restart)$/.exec(path);
@@ -104,7 +119,7 @@ async function route(cluster: DemoCluster, method: string, path: string, body: s
   throw new HttpError(404, 'not_found', `no route ${path}`);
 }
 
-export async function startControlApi(cluster: DemoCluster, opts: { host: string; port: number }) {
+export async function startControlApi(cluster: ControlTarget, opts: { host: string; port: number }) {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));

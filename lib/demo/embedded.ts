@@ -1,5 +1,4 @@
 import type { ClusterConfig } from '../config';
-import { DEMO_BACKFILL } from '../history/demo-backfill';
 import { startDemoCluster, type DemoCluster } from './cluster';
 
 /**
@@ -11,6 +10,9 @@ const KEY = Symbol.for('crdb-monitor.embedded-demo');
 type Holder = { [KEY]?: Promise<DemoCluster> };
 
 export const DEMO_CLUSTER_ID = 'demo';
+
+/** How far back the simulated past is sampled for the history, and how often: 24 h at 30 s is 2,880 scrapes (~3 s of writes), enough for every preset but 7 d. */
+export const DEMO_BACKFILL = { windowMs: 24 * 3_600_000, everyMs: 30_000 } as const;
 
 /**
  * The demo's world is anchored at the start of the current UTC week: every start of the dashboard

@@ -4,7 +4,7 @@
  * passes the clock, the policy and the facts read from SQL and the metrics.
  */
 import { formatDuration } from '../format/duration';
-import type { Freshness, FreshnessStatus, MetricFreshness } from '../schedules/types';
+import type { Freshness, FreshnessStatus, MetricFreshness } from '../api/types/schedules';
 
 /** Grace on top of the interval: a fixed duration, or a fraction of the interval. */
 export type Grace = { kind: 'duration'; s: number } | { kind: 'fraction'; f: number };

@@ -1,4 +1,4 @@
-import type { NodeSnapshot } from '../scrape/scrape-cluster';
+import type { NodeSnapshot } from '../api/types/metrics';
 
 /** One node as the overview shows it: a column of the grid, a row of the nodes list. */
 export interface NodeColumn {

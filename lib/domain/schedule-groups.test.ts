@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Freshness, ScheduleRow, ScheduleRun } from '../schedules/types';
+import type { Freshness, ScheduleRow, ScheduleRun } from '../api/types/schedules';
 import { groupSchedules, isFailing, pairSchedules } from './schedule-groups';
 
 const NOW = Date.parse('2026-11-25T20:07:00Z');

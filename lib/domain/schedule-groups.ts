@@ -3,7 +3,7 @@
  * first: a stale, late, failing or (forgotten) paused backup is what the on-call engineer opened the
  * page for. Pure.
  */
-import type { ScheduleGroup, ScheduleRow } from '../schedules/types';
+import type { ScheduleGroup, ScheduleRow } from '../api/types/schedules';
 import { groupFreshness, type FreshnessPolicy } from './freshness';
 
 export const PROBLEMS = ['stale', 'late', 'failing', 'paused'] as const;

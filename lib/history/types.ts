@@ -3,15 +3,14 @@
  * backend (PROMETHEUS_URL, DESIGN "Sources of truth") can serve the same calls later, which is why
  * every read is async even though SQLite answers synchronously.
  */
-export const RANGE_FNS = ['raw', 'increase', 'rate'] as const;
-export type RangeFn = (typeof RANGE_FNS)[number];
+import type { NodeSeries, Point, RangeFn } from '../api/types/history';
 
-/** `[unix_ms, value]`, as the API sends it. */
-export type Point = [number, number];
+export { RANGE_FNS, type NodeSeries, type Point, type RangeFn } from '../api/types/history';
 
-export interface NodeSeries {
-  node_id: number;
-  points: Point[];
+/** One sampled moment of the past (a history source's), each node's metrics as a scrape would have read them. */
+export interface BackfillSample {
+  tMs: number;
+  nodes: { node_id: number; metrics: Record<string, number> }[];
 }
 
 /** One node's catalog metrics from one scrape. */

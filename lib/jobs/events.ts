@@ -1,28 +1,13 @@
 /**
  * Job events for chart markers: when a job started and how it ended, as points in time. Pure:
- * rows in (lib/jobs/job-row.ts), events out; the route (lib/sql/job-events.ts) reads the rows and
+ * rows in (lib/jobs/job-row.ts), events out; the route (lib/api/job-events.ts) reads the rows and
  * the chart (components/charts/job-event-markers.tsx) draws the events.
  */
+import type { JobEvent, JobEventKind } from '../api/types/job-events';
 import type { JobRow } from './job-row';
 import { baseStatus, type StatusFilter } from './statuses';
 
-export const JOB_EVENT_KINDS = ['start', 'success', 'failure'] as const;
-export type JobEventKind = (typeof JOB_EVENT_KINDS)[number];
-
-export interface JobEvent {
-  job_id: string;
-  kind: JobEventKind;
-  /** Unix ms. */
-  t_ms: number;
-  job_type: string | null;
-  /** The node that coordinated the job: the one whose counters moved. */
-  coordinator_id: number | null;
-  description: string | null;
-  /** The job's error, on failure events only. */
-  error: string | null;
-  /** The job's status now (says "canceled" or "revert-failed" where `kind` says failure). */
-  status: string | null;
-}
+export { JOB_EVENT_KINDS, type JobEvent, type JobEventKind, type JobEventsAnswer } from '../api/types/job-events';
 
 /**
  * How a terminal status ends a job on the chart. Only three kinds, so:
@@ -84,17 +69,6 @@ export function boundEvents(events: readonly JobEvent[], max: number): { events:
   const rank = (e: JobEvent) => (e.kind === 'failure' ? 0 : 1);
   const kept = [...events].sort((a, b) => rank(a) - rank(b) || b.t_ms - a.t_ms).slice(0, max);
   return { events: kept.sort(byTime), truncated: true };
-}
-
-/** `GET /api/v1/clusters/{c}/job-events` (lib/sql/job-events.ts). */
-export interface JobEventsAnswer {
-  events: JobEvent[];
-  /** Some events were left out (more than the route's bound, or more jobs than one statement reads). */
-  truncated: boolean;
-  /** The statements that ran, parameters written in; null when no SQL is configured. */
-  sql: string | null;
-  /** false: the cluster has no SQL URL, so there are no events to show (not an error). */
-  sql_configured: boolean;
 }
 
 /** What the chart shows: `all`, `failures` only, or `off`; absent from the URL = auto (see `shownEvents`). */

@@ -2,23 +2,9 @@
  * A job as the API returns it: CockroachDB's column names, INT8 ids as strings, times as UTC
  * ISO-8601, and null for whatever this version does not have (never an error).
  */
-export interface JobRow {
-  job_id: string;
-  job_type: string | null;
-  description: string | null;
-  user_name: string | null;
-  status: string | null;
-  running_status: string | null;
-  created: string | null;
-  started: string | null;
-  finished: string | null;
-  modified: string | null;
-  fraction_completed: number | null;
-  error: string | null;
-  coordinator_id: number | null;
-  /** Retryable errors the job hit (null when the source does not have the column). */
-  execution_errors: string[] | null;
-}
+import type { JobRow } from '../api/types/jobs';
+
+export type { JobRow };
 
 export const TIME_COLUMNS = new Set(['created', 'started', 'finished', 'modified', 'last_run', 'next_run']);
 

@@ -5,7 +5,7 @@
  * §c.1); system.jobs names the creating schedule (created_by_type = 'crdb_schedule', the constant
  * jobs.CreatedByScheduledJobs) and crdb_internal.jobs has no 12 h filter.
  */
-import type { ScheduleRun } from './types';
+import type { ScheduleRun } from '../api/types/schedules';
 
 export const RUNS_PER_SCHEDULE = 20;
 /** Finished jobs are deleted after jobs.retention_time (14 d by default), so 30 d reads all that is kept. */

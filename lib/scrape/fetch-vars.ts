@@ -2,7 +2,9 @@ import http from 'node:http';
 import https from 'node:https';
 import { createGunzip } from 'node:zlib';
 
-export type FetchErrorKind = 'network' | 'timeout' | 'http' | 'format';
+import type { FetchErrorKind } from '../api/types/metrics';
+
+export type { FetchErrorKind };
 
 export type FetchVarsResult =
   | { ok: true; body: Buffer; latency_ms: number; bytes: number }

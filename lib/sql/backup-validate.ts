@@ -4,10 +4,10 @@
  */
 import type { ClusterConfig } from '../config';
 import { missingFilesOf, normalizeBackupPath, redactMessage } from '../schedules/backup-paths';
-import type { BackupValidation } from '../schedules/types';
+import type { BackupValidation } from '../api/types/backups';
+import { rawTypes } from './pg-types';
 import { notFoundOr, pick, readKnown, showBackupSql } from './backups';
 import { STATEMENT_TIMEOUT_MS } from './pool';
-import { rawTypes } from './schedules';
 import { withReadOnly, type Session } from './session';
 
 /**

@@ -18,10 +18,10 @@ import { ApiError } from '../errors';
 import { asOfOf, knownCollections, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
 import { sqlLiteral } from '../schedules/redact';
 import { RUNS_WINDOW_DAYS, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
-import type { BackupCollection, BackupObjectRow, BackupsPage } from '../schedules/types';
+import type { BackupCollection, BackupObjectRow, BackupsPage } from '../api/types/backups';
 import { TtlCache, type Cached } from './backups-cache';
-import { isoTimestamp } from './pg-types';
-import { rawTypes, readSchedules } from './schedules';
+import { isoTimestamp, rawTypes } from './pg-types';
+import { readScheduleRows } from './schedules';
 import { withReadOnly, type Session } from './session';
 
 /** SHOW BACKUPS IN can list years of hourly backups: the newest this many are kept. */
@@ -55,14 +55,14 @@ interface Known {
 }
 
 export async function readKnown(c: Session): Promise<Known> {
-  const state = await readSchedules(c, staticConfig().freshness);
+  const state = await readScheduleRows(c);
   const schedules = state.schedules.filter((s) => s.rawCollection !== null);
   return {
     collections: knownCollections(
-      schedules.map((s) => ({ id: s.row.id, label: s.row.label, backup_type: s.row.backup_type, rawCollection: s.rawCollection })),
+      schedules.map((s) => ({ id: s.id, label: s.label, backup_type: s.backup_type, rawCollection: s.rawCollection })),
       staticConfig().backupCollections,
     ),
-    schedules: schedules.map((s) => ({ id: s.row.id, label: s.row.label, backup_type: s.row.backup_type })),
+    schedules: schedules.map((s) => ({ id: s.id, label: s.label, backup_type: s.backup_type })),
     sql: state.sql,
   };
 }

@@ -8,7 +8,9 @@ import type { CursorData } from '../jobs/cursor';
 import type { TimeRef } from '../jobs/time-ref';
 
 /** Where the rows come from: SHOW JOBS (what the operator knows, 12 h) or crdb_internal.jobs (all retained). */
-export type JobsSource = 'show_jobs' | 'crdb_internal.jobs';
+import type { JobsSource } from '../api/types/jobs';
+
+export type { JobsSource };
 
 /** The listing's columns, in SHOW JOBS order; a column the version lacks comes back as null. */
 export const LIST_COLUMNS = [

@@ -7,25 +7,17 @@ import type { ClusterConfig } from '../config';
 import { ApiError } from '../errors';
 import { encodeCursor } from '../jobs/cursor';
 import type { JobsFilter } from '../jobs/filter';
+import type { JobDetail, JobsPage, ScheduleRef } from '../api/types/jobs';
 import { toJobRow, type JobRow } from '../jobs/job-row';
 import { resolveTimeRef } from '../jobs/time-ref';
 import { columnsOf } from './job-columns';
-import { buildListQuery, chooseSource, inlineParams, JOBS_RETENTION_S, type JobsSource } from './jobs-sql';
+import { buildListQuery, chooseSource, inlineParams, JOBS_RETENTION_S } from './jobs-sql';
+
+export type { JobDetail, JobsPage, ScheduleRef };
 import { isoTimestamp, rawTimestamps } from './pg-types';
 import { withReadOnly, type Session } from './session';
 
 export const EXPORT_MAX_ROWS = 5_000;
-
-export interface JobsPage {
-  jobs: JobRow[];
-  next_cursor: string | null;
-  /** `show_jobs` (SELECT … FROM [SHOW JOBS]) or `crdb_internal.jobs` (windows reaching past 12 h). */
-  source: JobsSource;
-  /** The statement that ran, parameters written in, ready for `cockroach sql`. */
-  sql: string;
-  /** True when the window starts before jobs.retention_time (default 14 d): older jobs are deleted. */
-  past_retention: boolean;
-}
 
 export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts: { maxRows?: number } = {}): Promise<JobsPage> {
   const pageSize = opts.maxRows ?? filter.limit;
@@ -66,25 +58,6 @@ async function fillExecutionErrors(c: Session, jobs: JobRow[]): Promise<void> {
   );
   const byId = new Map(r.rows.map((x) => [String(x.job_id), x.execution_errors]));
   for (const j of jobs) if (byId.has(j.job_id)) j.execution_errors = byId.get(j.job_id) ?? null;
-}
-
-export interface ScheduleRef {
-  id: string;
-  label: string | null;
-  schedule_status: string | null;
-  recurrence: string | null;
-}
-
-export interface JobDetail {
-  job: JobRow;
-  /** Every column SHOW JOB returned on this version, in its order, values as text/number/array. */
-  columns: string[];
-  raw: Record<string, unknown>;
-  /** The schedule that created the job (system.jobs created_by_type = 'crdb_schedule'); null when none. */
-  schedule: ScheduleRef | null;
-  /** Whether the job holds a protected timestamp record. */
-  protected_timestamp: { held: boolean | 'unknown'; note: string };
-  sql: string;
 }
 
 export async function getJob(cluster: ClusterConfig, jobId: string): Promise<JobDetail> {

@@ -24,3 +24,13 @@ export function isoTimestamp(v: unknown): string | null {
   const zone = m[3] === undefined || /^([+-]00(:?00)?|Z)$/.test(m[3]) ? 'Z' : m[3].length === 3 ? `${m[3]}:00` : m[3];
   return `${m[1]}T${m[2]}${zone}`;
 }
+
+const JSON_OID = 114;
+const JSONB_OID = 3802;
+/** Timestamps as text (above) and JSON as text: a schedule's `command` holds INT8 ids that JSON.parse would round. */
+export const rawTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === JSON_OID || oid === JSONB_OID) return (v: string) => v;
+    return rawTimestamps.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;

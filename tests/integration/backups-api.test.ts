@@ -4,7 +4,7 @@ import { POST as validateRoute } from '@/app/api/v1/clusters/[cluster]/backups/v
 import type { ClusterConfig } from '@/lib/config';
 import { startDemoCluster, type DemoCluster } from '@/lib/demo/cluster';
 import type { CrdbVersion } from '@/lib/demo/types';
-import type { BackupsPage, BackupValidation } from '@/lib/schedules/types';
+import type { BackupsPage, BackupValidation } from '@/lib/api/types/backups';
 import { clearBackupsCache, ERROR_TTL_MS, LIST_TTL_MS, listBackups, SIZE_CHAINS } from '@/lib/sql/backups';
 import { configureDashboardFor, query, START_MS, startFrozen } from './demo-helpers';
 

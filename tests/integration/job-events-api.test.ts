@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as eventsRoute } from '@/app/api/v1/clusters/[cluster]/job-events/route';
 import type { DemoCluster } from '@/lib/demo/cluster';
 import type { JobEvent } from '@/lib/jobs/events';
-import { MAX_EVENTS } from '@/lib/sql/job-events';
+import { MAX_EVENTS } from '@/lib/api/job-events';
 import { configureDashboardFor, query, START_MS, startFrozen } from './demo-helpers';
 
 /** The job-events route, called as Next calls it, against a frozen demo cluster over pgwire. */

@@ -9,8 +9,8 @@ import type { ClusterConfig } from '@/lib/config';
 import { startDemoCluster, type DemoCluster } from '@/lib/demo/cluster';
 import type { CrdbVersion } from '@/lib/demo/types';
 import { historyStore } from '@/lib/history/store-holder';
-import type { ScheduleDetail, ScheduleGroup, SchedulesPage } from '@/lib/schedules/types';
-import { listSchedules } from '@/lib/sql/schedules';
+import type { ScheduleDetail, ScheduleGroup, SchedulesPage } from '@/lib/api/types/schedules';
+import { listSchedules } from '@/lib/api/schedules';
 import { configureDashboardFor, query, START_MS, startFrozen } from './demo-helpers';
 
 /** The schedules routes, called as Next calls them, against a frozen demo cluster (seed 11, 2026-11-25T20:07Z). */

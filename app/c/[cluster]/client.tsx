@@ -15,7 +15,7 @@ import { StaleNote } from '@/components/overview/stale-note';
 import { StatusTiles } from '@/components/overview/status-tiles';
 import { cn } from '@/components/ui/cn';
 import { parseViewParams, refreshMs } from '@/lib/links';
-import type { ClusterSnapshot } from '@/lib/scrape/scrape-cluster';
+import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 
 interface Props {
   cluster: { id: string; name: string; sql: boolean };

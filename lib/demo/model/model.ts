@@ -38,11 +38,10 @@ export interface DemoModelOptions {
   backfill?: { fromMs: number; everyMs: number };
 }
 
-/** One sampled moment of the simulated past: each node's metrics, as a scrape would have read them. */
-export interface BackfillSample {
-  tMs: number;
-  nodes: { node_id: number; metrics: Record<string, number> }[];
-}
+/** One sampled moment of the simulated past, in the history store's own shape. */
+import type { BackfillSample } from '../../history/types';
+
+export type { BackfillSample };
 
 interface ScriptedEvent {
   atMs: number;

@@ -23,7 +23,7 @@ export function rewriteStatement(toks: Tok[], v: CrdbVersion): Plan {
   const first = c.word();
   switch (first) {
     case 'SHOW':
-      return parseShow(c, v);
+      return parseShow(c, v, rewriteSql);
     case 'PAUSE':
     case 'RESUME':
     case 'CANCEL':
@@ -65,7 +65,7 @@ export function rewriteSql(toks: Tok[], v: CrdbVersion): string | Plan {
       if (j >= 0 && toks[j].kind === 'word' && toks[j].up === 'SHOW') {
         const close = matchClose(toks, i);
         if (close < 0) return syntaxError(undefined);
-        const inner = parseShow(new Cursor(toks.slice(j, close)), v);
+        const inner = parseShow(new Cursor(toks.slice(j, close)), v, rewriteSql);
         if (inner.kind === 'error') return inner;
         if (inner.kind !== 'sql') return unsupported('this SHOW statement as a data source');
         out += `(${inner.sql})`;

@@ -4,7 +4,7 @@ import {
   type ScheduleExecutor, type WhichSchedules,
 } from './columns';
 import { Cursor, syntaxError, unsupported, type Plan } from './plan';
-import { rewriteSql } from './rewrite';
+import type { Tok } from './lexer';
 import { varName } from './session';
 
 /** SHOW statements CockroachDB has that the demo cluster does not implement (→ 0A000, not 42601). */
@@ -19,8 +19,11 @@ const UNSUPPORTED_SHOW = new Set([
 
 const sql = (s: string, tag: string): Plan => ({ kind: 'sql', sql: s, tag });
 
+/** Rewrites a statement's tail (rewrite.ts rewriteSql), passed in: rewrite.ts parses SHOW through here, so an import would be a circle. */
+export type RewriteTail = (toks: Tok[], v: CrdbVersion) => string | Plan;
+
 /** Parses a SHOW statement; the cursor is at SHOW. */
-export function parseShow(c: Cursor, v: CrdbVersion): Plan {
+export function parseShow(c: Cursor, v: CrdbVersion, rewriteSql: RewriteTail): Plan {
   c.accept('SHOW');
   const rest = (): string | Plan => {
     const r = rewriteSql(c.restToks(), v);

@@ -11,7 +11,7 @@ import { useChartEvents } from '@/components/data/use-job-events';
 import { RefreshPicker } from '@/components/layout/refresh-picker';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import type { CatalogEntry } from '@/lib/catalog';
-import { AGG_KEY, nodeKey } from '@/lib/history/chart-data';
+import { AGG_KEY, nodeKey } from '@/lib/domain/chart-data';
 import { DEFAULT_RANGE, clusterHref, freezeView, queryString, refreshMs, withView } from '@/lib/links';
 import { CopyLinks } from './copy-links';
 import { NodePicker } from './node-picker';

@@ -5,7 +5,7 @@ import { getCluster } from '@/lib/clusters';
 import { ApiError } from '@/lib/errors';
 import { jobControlEnabled } from '@/lib/jobs/control-env';
 import { JOB_ID } from '@/lib/jobs/href';
-import type { ScheduleDetail } from '@/lib/schedules/types';
+import type { ScheduleDetail } from '@/lib/api/types/schedules';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { respond } from '@/lib/errors';
-import { jobEventsForRequest } from '@/lib/sql/job-events';
+import { jobEventsForRequest } from '@/lib/api/job-events';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { respond } from '@/lib/errors';
-import { jobsForRequest } from '@/lib/sql/jobs-api';
+import { jobsForRequest } from '@/lib/api/jobs';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { respond } from '@/lib/errors';
-import { jobForRequest } from '@/lib/sql/jobs-api';
+import { jobForRequest } from '@/lib/api/jobs';
 
 export const dynamic = 'force-dynamic';
 

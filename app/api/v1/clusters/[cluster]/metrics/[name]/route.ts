@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { ApiError, respond } from '@/lib/errors';
-import { RangeQueryParams, rangeQuery } from '@/lib/history/query';
+import { RangeQueryParams, rangeQuery } from '@/lib/api/metric-range';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,5 @@
 import { respond } from '@/lib/errors';
-import { controlForRequest } from '@/lib/sql/jobs-api';
+import { controlForRequest } from '@/lib/api/jobs';
 
 export const dynamic = 'force-dynamic';
 

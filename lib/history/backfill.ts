@@ -1,17 +1,12 @@
 /**
- * The built-in demo's charts would start empty on every fresh start: the recorder only has what it
- * scraped since the dashboard came up. The demo's model simulates its past anyway, so while doing
- * so it samples every node's metrics (DemoModelOptions.backfill), and these are written here as the
- * scrapes a dashboard running all along would have recorded. Demo only: a real cluster's past is
- * not invented.
+ * Past scrapes from a history source, written into an empty stretch of the store as the scrapes a
+ * dashboard running all along would have recorded. Start-up registers the sources
+ * (instrumentation.ts): today the built-in demo, whose model simulates its past anyway and samples
+ * every node's metrics while doing so. A real cluster's past is never invented.
  */
 import { CATALOG_EXPORTED_NAMES } from '../catalog';
-import type { BackfillSample } from '../demo/model/model';
 import { aggregateMetrics } from '../scrape/scrape-cluster';
-import type { HistoryStore, NodeSample } from './types';
-
-/** How far back, and how often: 24 h at 30 s is 2,880 scrapes (~3 s of writes), enough for every preset but 7 d. */
-export const DEMO_BACKFILL = { windowMs: 24 * 3_600_000, everyMs: 30_000 } as const;
+import type { BackfillSample, HistoryStore, NodeSample } from './types';
 
 /** Writes the samples unless the store already holds data in their window (a restart keeps its own history). */
 export async function writeBackfill(store: HistoryStore, clusterId: string, samples: readonly BackfillSample[]): Promise<number> {

@@ -10,8 +10,8 @@ import { metricFreshness, type FreshnessPolicy, type NodeGaugeSeries } from '../
 import { historyStore } from '../history/store-holder';
 import { nodeUrls } from '../scrape/node-urls';
 import { getSnapshot } from '../scrape/snapshot-cache';
-import type { ScheduleFacts } from '../sql/schedules';
-import type { MetricFreshness, ScheduleGroup } from './types';
+import type { ScheduleFacts } from './schedule-state';
+import type { MetricFreshness, ScheduleGroup } from './types/schedules';
 
 export const METRIC = 'schedules_BACKUP_last_completed_time';
 const MIN_WINDOW_S = 3_600;

@@ -1,10 +1,10 @@
 /**
- * A range answer (lib/history) → the rows a Recharts chart draws: `{t, n1, n2, agg}` per bucket
+ * A range answer (lib/api/metric-range.ts) → the rows a Recharts chart draws: `{t, n1, n2, agg}` per bucket
  * time, a missing key being a gap. Pure, so the units and the timestamp → age rule are tested
  * without a browser.
  */
 import type { MetricKind } from '../catalog';
-import type { Point, RangeFn } from './types';
+import type { Point, RangeFn } from '../api/types/history';
 
 export interface RangeData {
   metric: string;

@@ -2,14 +2,15 @@
  * What the jobs routes do, so each route handler stays "parse → one call → respond": resolve the
  * cluster, validate the query and the job id (400s), read, shape (JSON or a CSV download).
  */
-import { resolveCluster } from '../api/metrics';
+import { resolveCluster } from './clusters';
 import { ApiError } from '../errors';
 import { JOB_ACTIONS, type JobAction } from '../jobs/control-actions';
 import { jobsCsv } from '../jobs/csv';
 import { firstIssue, parseJobsQuery } from '../jobs/filter';
 import { JOB_ID } from '../jobs/href';
-import { controlJob, type ControlOutcome } from './job-control';
-import { EXPORT_MAX_ROWS, getJob, listJobs, type JobDetail, type JobsPage } from './jobs';
+import { controlJob, type ControlOutcome } from '../sql/job-control';
+import { EXPORT_MAX_ROWS, getJob, listJobs } from '../sql/jobs';
+import type { JobDetail, JobsPage } from './types/jobs';
 
 export async function jobsForRequest(clusterId: string, search: URLSearchParams): Promise<JobsPage | Response> {
   const cluster = await resolveCluster(clusterId);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DemoModel } from '../demo/model/model';
-import { writeBackfill } from './demo-backfill';
+import { writeBackfill } from './backfill';
 import { SqliteStore } from './sqlite-store';
 
 const START = Date.parse('2026-11-25T20:07:00Z');

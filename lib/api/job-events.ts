@@ -3,14 +3,14 @@
  * window, read with the explorer's own query (listJobs: parameterised, read-only session, statement
  * timeout), turned into start/success/failure events (lib/jobs/events.ts).
  */
-import { resolveCluster } from '../api/metrics';
+import { resolveCluster } from './clusters';
 import type { ClusterConfig } from '../config';
 import { ApiError } from '../errors';
 import { boundEvents, eventsInWindow, FAILURE_STATUSES, type JobEventsAnswer } from '../jobs/events';
 import { firstIssue, parseJobsQuery, type JobsFilter } from '../jobs/filter';
 import type { JobRow } from '../jobs/job-row';
 import { resolveTimeRef } from '../jobs/time-ref';
-import { listJobs } from './jobs';
+import { listJobs } from '../sql/jobs';
 
 /**
  * Why bounds: a chart is ~1,000 px wide, so beyond a few hundred markers they merge into a band and

@@ -1,13 +1,15 @@
 import { z } from 'zod';
-import { resolveCluster } from '../api/metrics';
+import { resolveCluster } from './clusters';
 import { catalogByExported } from '../catalog';
 import { staticConfig } from '../config';
 import { parseDuration } from '../duration';
 import { ApiError } from '../errors';
-import { bucketCount, chooseStep } from './step';
-import { historyStore } from './store-holder';
-import { resolveRange } from './time-range';
-import { RANGE_FNS, type NodeSeries, type Point, type RangeFn } from './types';
+import { bucketCount, chooseStep } from '../history/step';
+import { historyStore } from '../history/store-holder';
+import { resolveRange } from '../history/time-range';
+import { RANGE_FNS, type RangeFn, type RangeResponse } from './types/history';
+
+export type { RangeResponse };
 
 /** At most this many points per series in an answer. */
 export const MAX_POINTS = 1000;
@@ -38,16 +40,6 @@ export const RangeQueryParams = z.object({
   aggregate: z.enum(['0', '1']).optional(),
 });
 export type RangeQueryParams = z.infer<typeof RangeQueryParams>;
-
-export interface RangeResponse {
-  metric: string;
-  from: string;
-  to: string;
-  step_s: number;
-  fn: RangeFn;
-  series: NodeSeries[];
-  aggregate?: { how: 'sum' | 'max'; points: Point[] };
-}
 
 /**
  * raw gives up to two points per bucket (min and max), increase and rate one. Buckets sit on
