@@ -1,5 +1,5 @@
-import type { NodeFault, SqlFault } from './cluster-state';
-import { startControlApi } from './control-api';
+import type { SqlFault } from './cluster-state';
+import { startControlApi, type ControlTarget } from './control-api';
 import { startNodeServer, type NodeServer } from './http/node-server';
 import { DemoModel, type DemoModelOptions } from './model/model';
 import { startSqlServer } from './sql/server';
@@ -15,20 +15,9 @@ export interface DemoClusterOptions extends Partial<DemoModelOptions> {
   controlPort?: number | null;
 }
 
-export interface DemoCluster {
-  readonly model: DemoModel;
-  readonly sqlUrl: string;
-  readonly nodeUrls: string[];
+/** The running demo cluster: what the control API drives (ControlTarget), plus its own lifecycle. */
+export interface DemoCluster extends ControlTarget {
   readonly controlUrl: string | null;
-  readonly seed: number;
-  readonly speed: number;
-  setNodeFault(nodeId: number, fault: NodeFault): Promise<void>;
-  nodeFault(nodeId: number): NodeFault;
-  /** The node process restarts: its HTTP port refuses for `downMs`, then it is back with counters from 0. */
-  restartNode(nodeId: number, downMs?: number): Promise<void>;
-  /** Resolves once the SQL port follows the fault (closed for refuse, open otherwise). */
-  setSqlFault(fault: SqlFault): Promise<void>;
-  sqlFault(): SqlFault;
   /** How many statements matching `match` the SQL endpoint has received (a string is a case-insensitive prefix). */
   sqlStatements(match: RegExp | string): number;
   stop(): Promise<void>;

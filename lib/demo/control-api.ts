@@ -13,7 +13,9 @@ export interface ControlTarget {
   readonly speed: number;
   setNodeFault(nodeId: number, fault: NodeFault): Promise<void>;
   nodeFault(nodeId: number): NodeFault;
+  /** The node process restarts: its HTTP port refuses for `downMs`, then it is back with counters from 0. */
   restartNode(nodeId: number, downMs?: number): Promise<void>;
+  /** Resolves once the SQL port follows the fault (closed for refuse, open otherwise). */
   setSqlFault(fault: SqlFault): Promise<void>;
   sqlFault(): SqlFault;
 }
