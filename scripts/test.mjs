@@ -26,6 +26,7 @@ function ensurePackages() {
   const missing = [
     ['chromium', '/usr/bin/chromium'],
     ['prometheus', '/usr/bin/promtool'],
+    ['prometheus-alertmanager', '/usr/bin/prometheus-alertmanager'],
   ].filter(([, file]) => !existsSync(file));
   if (missing.length === 0) return true;
   const names = missing.map(([n]) => n);
