@@ -3,7 +3,7 @@ import type { AlertmanagerConfig } from './config';
 import { batches, toAlertmanagerAlert } from './alertmanager-payload';
 import { DeliveryWorker } from './delivery-worker';
 import type { Post } from './http-post';
-import type { Notifier } from './notifiers';
+import type { Notifier } from './notifier';
 import { ResendTracker } from './resend-tracker';
 
 interface Options {

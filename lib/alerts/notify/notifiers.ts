@@ -1,18 +1,11 @@
-import type { DeliveryStatus, EvaluationOutcome } from '../types';
 import { createAlertmanagerNotifier } from './alertmanager-notifier';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff';
 import type { NotifyConfig } from './config';
+import type { Notifier } from './notifier';
 import { fetchPost, nodePost } from './http-post';
 import { createWebhookNotifier } from './webhook-notifier';
 
-export interface Notifier {
-  /** Queues what the outcome calls for and returns at once; never throws. */
-  deliver(outcome: EvaluationOutcome): void;
-  /** One entry per receiver, in configuration order (Alertmanagers, then webhooks). */
-  status(): DeliveryStatus[];
-  /** Abandons queued notifications and aborts requests in flight. */
-  stop(): Promise<void>;
-}
+export type { Notifier };
 
 export interface NotifierDeps {
   /** Replaces Node's http/https (ALERTMANAGER_CA is then the fetch's business). */

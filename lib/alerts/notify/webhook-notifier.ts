@@ -1,7 +1,7 @@
 import type { BackoffPolicy } from './backoff';
 import { DeliveryWorker } from './delivery-worker';
 import type { Post } from './http-post';
-import type { Notifier } from './notifiers';
+import type { Notifier } from './notifier';
 import type { ReceiverUrl } from './receiver-url';
 import { isNotifiable, toWebhookBody } from './webhook-payload';
 
