@@ -1,6 +1,6 @@
 /**
  * Runs once when the server starts: checks the configuration (a bad value stops start-up with a
- * message naming the variable), starts the history recorder (lib/history) and, with no cluster
+ * message naming the variable), starts the history recorder (lib/history), alert evaluation (lib/api/alerts-start.ts) and, with no cluster
  * configured, the built-in demo cluster. This is the one place the product meets its stand-in: the
  * demo is registered as the cluster list (lib/clusters.ts) and as a history source, and no product
  * module imports lib/demo.
@@ -11,9 +11,12 @@ export async function register() {
   try {
     const { historyConfig } = await import('./lib/history/env');
     historyConfig();
+    const { checkAlertConfig, startAlerts } = await import('./lib/api/alerts-start');
+    checkAlertConfig();
     const { startHistory } = await import('./lib/history/start');
     if (staticConfig().mode !== 'demo') {
       startHistory();
+      startAlerts();
       return;
     }
     const { provideClusters } = await import('./lib/clusters');
@@ -24,6 +27,7 @@ export async function register() {
     await started;
     console.log(`demo cluster: SQL ${demo.sqlUrl}; nodes ${demo.nodeUrls.join(' ')}; control ${demo.controlUrl}`);
     startHistory({ sources: [{ cluster: DEMO_CLUSTER_ID, what: "the demo's simulated past day", samples: async () => demo.model.takeBackfill() }] });
+    startAlerts();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`configuration error:\n${err.message}`);

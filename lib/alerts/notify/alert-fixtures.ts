@@ -19,6 +19,7 @@ export function alertFixture(over: Partial<AlertInstance> = {}): AlertInstance {
     description: 'The newest successful backup of schedule nightly is 2h old; its cron expects one every hour.',
     runbook: 'https://runbooks.example.com/crdb/backup-stale',
     links: [{ label: 'Schedule nightly', href: '/c/demo/schedules/1012345678901234567' }],
+    metrics: [],
     ...over,
   };
 }

@@ -4,7 +4,7 @@ import { jobEventsForRequest } from '@/lib/api/job-events';
 
 export const dynamic = 'force-dynamic';
 
-/** `?type&scheduled&from&to&node` → `{events, truncated, sql, sql_configured}`: the chart markers' jobs (lib/sql/job-events.ts). */
+/** `?type&scheduled&from&to&node` → `{events, truncated, sql, sql_configured}`: the chart markers' jobs (lib/api/job-events.ts). */
 export async function GET(req: NextRequest, ctx: { params: Promise<{ cluster: string }> }) {
   const { cluster } = await ctx.params;
   return respond(() => jobEventsForRequest(cluster, req.nextUrl.searchParams));

@@ -1,0 +1,10 @@
+import type { NextRequest } from 'next/server';
+import { fleetAlertsForRequest } from '@/lib/api/alerts';
+import { respond } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** `?state&from&to` → every cluster's alerts, each with its `cluster` (lib/api/alerts.ts). */
+export async function GET(req: NextRequest) {
+  return respond(() => fleetAlertsForRequest(req.nextUrl.searchParams));
+}

@@ -1,0 +1,11 @@
+import type { NextRequest } from 'next/server';
+import { clusterAlertsForRequest } from '@/lib/api/alerts';
+import { respond } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** `?state&from&to&metric` → `{cluster, evaluated_at, alerts, counts, deliveries}` (lib/api/alerts.ts). */
+export async function GET(req: NextRequest, ctx: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await ctx.params;
+  return respond(() => clusterAlertsForRequest(cluster, req.nextUrl.searchParams));
+}
