@@ -104,10 +104,7 @@ const STATE_RANK = { firing: 0, pending: 1, resolved: 2 } as const;
 
 /** Firing first (critical before warning), then pending, then resolved newest first. */
 export function byUrgency(a: AlertInstance, b: AlertInstance): number {
-  return (
-    STATE_RANK[a.state] - STATE_RANK[b.state] ||
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    (a.state === 'resolved' ? (b.resolved_at ?? '').localeCompare(a.resolved_at ?? '') : a.active_since.localeCompare(b.active_since)) ||
-    a.rule.localeCompare(b.rule)
-  );
+  if (a.state !== b.state) return STATE_RANK[a.state] - STATE_RANK[b.state];
+  if (a.state === 'resolved') return (b.resolved_at ?? '').localeCompare(a.resolved_at ?? '') || a.rule.localeCompare(b.rule);
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.active_since.localeCompare(b.active_since) || a.rule.localeCompare(b.rule);
 }
