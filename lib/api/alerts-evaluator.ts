@@ -128,8 +128,11 @@ export class AlertEngine {
       .finally(() => this.later(() => this.loop(cluster), Math.max(25, this.intervalMs() - (Date.now() - started) + 25)));
   }
 
-  /** One round for one cluster: scrape (cached), SQL when due, evaluate, persist, notify. */
-  async tick(cluster: ClusterConfig): Promise<EvaluationOutcome> {
+  /**
+   * One round for one cluster: scrape (cached), SQL when due, evaluate, persist, notify. The SQL
+   * read runs in the background unless `awaitSql` (tests: one deterministic round).
+   */
+  async tick(cluster: ClusterConfig, opts: { awaitSql?: boolean } = {}): Promise<EvaluationOutcome> {
     const st = this.stateOf(cluster);
     await st.ready;
     const cfg = staticConfig();
@@ -149,7 +152,7 @@ export class AlertEngine {
       st.sqlRunning = true;
       st.sqlAtMs = now;
       // In the background: a slow cluster must not hold up the metric rules.
-      void readSqlEvidence(cluster, st.sql, now)
+      const read = readSqlEvidence(cluster, st.sql, now)
         .then((r) => {
           st.sql = r.sql;
           if (r.offsetMs !== null) st.offsetMs = r.offsetMs;
@@ -157,8 +160,9 @@ export class AlertEngine {
         .finally(() => {
           st.sqlRunning = false;
         });
+      if (opts.awaitSql) await read;
     }
-    return this.evaluate(st, snapshot, now);
+    return this.evaluate(st, snapshot, opts.awaitSql ? Date.now() : now);
   }
 
   private evaluate(st: ClusterState, snapshot: ClusterSnapshot | null, now: number): EvaluationOutcome {
