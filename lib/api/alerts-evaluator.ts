@@ -79,6 +79,16 @@ export class AlertEngine {
     return this.deps.notifier.status();
   }
 
+  /** The latest SQL facts of a cluster (the exporter reads them: no statement of its own). */
+  sqlFacts(cluster: string): SqlEvidence | null {
+    return this.states.get(cluster)?.sql ?? null;
+  }
+
+  /** The pending and firing instances after the latest evaluation. */
+  activeAlerts(cluster: string): readonly AlertInstance[] {
+    return this.states.get(cluster)?.active ?? [];
+  }
+
   private intervalMs(): number {
     return this.deps.intervalMs ?? staticConfig().scrapeIntervalMs;
   }

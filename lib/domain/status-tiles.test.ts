@@ -8,10 +8,10 @@ const HOUR = 3600;
 
 /** Data fixtures: one node as a scrape sees it. */
 function up(id: number, metrics: Record<string, number>): NodeSnapshot {
-  return { node_id: id, name: `n${id}`, url: `http://n${id}:8080`, up: true, error: null, error_kind: null, latency_ms: 3, metrics, labels: {} };
+  return { node_id: id, name: `n${id}`, url: `http://n${id}:8080`, up: true, error: null, error_kind: null, latency_ms: 3, bytes: 300_000, metrics, labels: {} };
 }
 function down(position: number, error = 'connection refused'): NodeSnapshot {
-  return { node_id: null, name: `#${position}`, url: `http://n${position}:8080`, up: false, error, error_kind: 'network', latency_ms: 1, metrics: {}, labels: {} };
+  return { node_id: null, name: `#${position}`, url: `http://n${position}:8080`, up: false, error, error_kind: 'network', latency_ms: 1, bytes: null, metrics: {}, labels: {} };
 }
 const healthy = {
   schedules_BACKUP_last_completed_time: NOW / 1000 - 42 * 60,

@@ -13,7 +13,7 @@ const AGG = new Map<string, 'sum' | 'max'>(CATALOG.map((m) => [m.exported, m.agg
 /** Scrapes one node and keeps the catalog families. Never throws: a failure is a down node. */
 export async function scrapeNode(url: string, position: number, opts: { timeoutMs: number; ca: string | null }): Promise<NodeSnapshot> {
   const r = await fetchVars(url, { timeoutMs: opts.timeoutMs, ca: opts.ca });
-  const base = { url, latency_ms: r.latency_ms, metrics: {}, labels: {} };
+  const base = { url, latency_ms: r.latency_ms, bytes: r.ok ? r.bytes : null, metrics: {}, labels: {} };
   const unnamed = `#${position + 1} (${url})`;
   if (!r.ok) return { ...base, node_id: null, name: unnamed, up: false, error: r.error, error_kind: r.kind };
   const cut = selectFamilies(r.body, isCatalogMetric);

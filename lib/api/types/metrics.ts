@@ -13,6 +13,8 @@ export interface NodeSnapshot {
   error: string | null;
   error_kind: FetchErrorKind | null;
   latency_ms: number;
+  /** Size of the `/_status/vars` body (decompressed), bytes; null when the node did not answer. */
+  bytes: number | null;
   /** Catalog metrics the node printed, by exported name; a metric the node lacks is absent, not 0. */
   metrics: Record<string, number>;
   /** Label keys seen per metric, when more than `node_id` (e.g. a per-tenant split summed here). */

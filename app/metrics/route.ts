@@ -1,0 +1,12 @@
+import { exporterText } from '@/lib/api/exporter';
+import { respond } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** Prometheus exposition of what only the dashboard knows (lib/api/exporter.ts). */
+export async function GET() {
+  return respond(async () => {
+    const { text, contentType } = await exporterText();
+    return new Response(text, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
+  });
+}

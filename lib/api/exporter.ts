@@ -1,0 +1,129 @@
+/**
+ * `GET /metrics`: the dashboard as a Prometheus exporter of what only it knows — per-schedule
+ * freshness (CockroachDB refused a per-schedule series inside the database to avoid unbounded
+ * series, cockroachdb/cockroach#54412; here schedules are few and bounded per cluster), scrape
+ * health per node, SQL reachability and alert states — plus the process's own metrics. It reads
+ * the same cached scrape and the alert engine's SQL facts as everything else, so several
+ * Prometheus replicas scraping it every 15 s add no load on the cluster.
+ */
+import { collectDefaultMetrics, Registry } from 'prom-client';
+import { listClusters } from '../clusters';
+import { staticConfig, type ClusterConfig } from '../config';
+import type { ScheduleRow } from './types/schedules';
+import { nodeUrls } from '../scrape/node-urls';
+import { getSnapshot } from '../scrape/snapshot-cache';
+import { withReadOnly } from '../sql/session';
+import { alertEngine } from './alerts-evaluator';
+import { ALERT_LABELS, exporterFamilies, type ExporterFamilies } from './exporter-metrics';
+import { readSchedules } from './schedule-state';
+import type { AlertInstance } from './types/alerts';
+
+/** Backup schedules exported per cluster; past it the problems are kept first and the count of the rest is exported. */
+export const MAX_SCHEDULES_PER_CLUSTER = 200;
+const FRESHNESS = ['ok', 'late', 'stale', 'unknown'] as const;
+/** Without an evaluating engine (ALERTS_EVALUATE=false), the schedules are read at most this often. */
+const OWN_READ_TTL_MS = 60_000;
+
+const KEY = Symbol.for('crdb-monitor.exporter');
+type Holder = { [KEY]?: { process: Registry; cache: Map<string, { at: number; rows: Promise<ScheduleRow[]> }> } };
+function shared() {
+  const g = globalThis as Holder;
+  if (!g[KEY]) {
+    const process = new Registry();
+    collectDefaultMetrics({ register: process });
+    // Gauges that prom-client names with `_total`, which promtool's lint rejects for a non-counter:
+    // the same counts stay available as nodejs_active_handles / _requests / _resources.
+    for (const m of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) process.removeSingleMetric(m);
+    g[KEY] = { process, cache: new Map() };
+  }
+  return g[KEY];
+}
+
+const RANK = { stale: 0, late: 1, unknown: 2, ok: 3 } as const;
+
+async function schedulesOf(cluster: ClusterConfig): Promise<{ rows: ScheduleRow[] | null; ok: boolean; atMs: number | null }> {
+  if (cluster.sqlUrl === null) return { rows: null, ok: false, atMs: null };
+  const engine = alertEngine();
+  if (engine) {
+    const f = engine.sqlFacts(cluster.id);
+    if (f === null) return { rows: null, ok: false, atMs: null };
+    return f.ok ? { rows: f.schedules, ok: true, atMs: f.at_ms } : { rows: null, ok: false, atMs: f.at_ms };
+  }
+  const cache = shared().cache;
+  let hit = cache.get(cluster.id);
+  if (!hit || Date.now() - hit.at > OWN_READ_TTL_MS) {
+    const rows = withReadOnly(cluster, 'reading schedules for /metrics', (c) => readSchedules(c, staticConfig().freshness)).then((s) => s.schedules.map((x) => x.row));
+    hit = { at: Date.now(), rows };
+    cache.set(cluster.id, hit);
+  }
+  const at = hit.at;
+  return hit.rows.then(
+    (rows) => ({ rows, ok: true, atMs: at }),
+    () => ({ rows: null, ok: false, atMs: at }),
+  );
+}
+
+/** The collection without its query string: no credential (not even an access key id) goes into a label, and the label stays short. */
+export function collectionLabel(uri: string | null): string {
+  return uri === null ? '' : uri.replace(/[?#].*$/, '');
+}
+
+function exportSchedules(f: ExporterFamilies, cluster: string, rows: ScheduleRow[]): void {
+  const backups = rows.filter((r) => r.backup_type !== null).sort((a, b) => RANK[a.freshness.status] - RANK[b.freshness.status] || a.id.localeCompare(b.id));
+  f.schedules.set({ cluster }, backups.length);
+  f.dropped.set({ cluster }, Math.max(0, backups.length - MAX_SCHEDULES_PER_CLUSTER));
+  for (const s of backups.slice(0, MAX_SCHEDULES_PER_CLUSTER)) {
+    const l = { cluster, schedule_id: s.id, label: s.label ?? '', backup_type: s.backup_type ?? '', collection: collectionLabel(s.collection) };
+    const fr = s.freshness;
+    if (fr.last_success) f.lastSuccess.set(l, Date.parse(fr.last_success) / 1000);
+    if (fr.expected_interval_s !== null) f.interval.set(l, fr.expected_interval_s);
+    if (fr.late_after_s !== null) f.lateAfter.set(l, fr.late_after_s);
+    if (fr.stale_after_s !== null) f.staleAfter.set(l, fr.stale_after_s);
+    for (const st of FRESHNESS) f.freshness.set({ ...l, status: st }, fr.status === st ? 1 : 0);
+    f.paused.set(l, fr.paused ? 1 : 0);
+    const newest = s.runs.find((r) => r.finished !== null && r.status !== null && ['succeeded', 'failed', 'canceled', 'revert-failed'].includes(r.status));
+    if (newest) f.lastRun.set(l, newest.status === 'succeeded' ? 1 : 0);
+  }
+}
+
+function exportAlerts(f: ExporterFamilies, cluster: string, alerts: readonly AlertInstance[]): void {
+  for (const a of alerts) {
+    if (a.state === 'resolved') continue;
+    const labels: Record<string, string> = { cluster, alertname: a.rule, alertstate: a.state, severity: a.severity };
+    for (const k of ALERT_LABELS) if (a.labels[k] !== undefined && !(k in labels)) labels[k] = a.labels[k];
+    f.alerts.set(labels, 1);
+  }
+}
+
+/** One exposition of every configured cluster. */
+export async function exporterText(): Promise<{ text: string; contentType: string }> {
+  const f = exporterFamilies();
+  const cfg = staticConfig();
+  const engine = alertEngine();
+  const now = Date.now();
+  for (const cluster of await listClusters()) {
+    const [snap, sched] = await Promise.all([
+      nodeUrls(cluster)
+        .then((urls) => (urls.length ? getSnapshot(cluster, urls, { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) : null))
+        .catch(() => null),
+      schedulesOf(cluster),
+    ]);
+    if (snap) {
+      f.scrapedAt.set({ cluster: cluster.id }, Date.parse(snap.scraped_at) / 1000);
+      for (const n of snap.nodes) {
+        const l = { cluster: cluster.id, node: n.name, node_id: n.node_id === null ? '' : String(n.node_id) };
+        f.nodeUp.set(l, n.up ? 1 : 0);
+        f.nodeDuration.set(l, n.latency_ms / 1000);
+        if (n.bytes !== null) f.nodeBytes.set(l, n.bytes);
+      }
+    }
+    if (cluster.sqlUrl !== null && sched.atMs !== null) {
+      f.sqlUp.set({ cluster: cluster.id }, sched.ok ? 1 : 0);
+      f.sqlAge.set({ cluster: cluster.id }, Math.max(0, (now - sched.atMs) / 1000));
+    }
+    if (sched.rows) exportSchedules(f, cluster.id, sched.rows);
+    if (engine) exportAlerts(f, cluster.id, engine.activeAlerts(cluster.id));
+  }
+  const merged = Registry.merge([shared().process, f.registry]);
+  return { text: await merged.metrics(), contentType: merged.contentType };
+}
