@@ -54,6 +54,15 @@ const Collections = z
   .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i, 'each entry must be a storage URI like s3://bucket/path or external://name')));
 
+/**
+ * A PromQL selector that picks this cluster's CockroachDB series in Prometheus: label matchers in
+ * braces, e.g. `{job="cockroachdb",cluster="prod-eu"}`.
+ */
+const PromSelector = z
+  .string()
+  .trim()
+  .regex(/^\{\s*([a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"(?:[^"\\]|\\.)*"\s*(,\s*|(?=\})))*\}$/, 'must be label matchers in braces, like {job="cockroachdb",cluster="prod-eu"}');
+
 /** One cluster as CLUSTERS_FILE lists it (same fields as the CRDB_* variables). */
 const ClusterEntry = z.object({
   id: Id,
@@ -63,6 +72,7 @@ const ClusterEntry = z.object({
   http_ca: z.string().trim().min(1).optional(),
   http_port: z.number().int().min(1).max(65535).optional(),
   http_scheme: z.enum(['http', 'https']).optional(),
+  prometheus_selector: PromSelector.optional(),
 });
 const ClustersFile = z.union([z.array(ClusterEntry), z.object({ clusters: z.array(ClusterEntry) }).transform((f) => f.clusters)]);
 
@@ -78,6 +88,7 @@ const Env = z.object({
   CRDB_HTTP_CA: z.string().trim().min(1).optional(),
   CRDB_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   CRDB_HTTP_SCHEME: z.enum(['http', 'https']).default('http'),
+  CRDB_PROMETHEUS_SELECTOR: PromSelector.optional(),
   CLUSTERS_FILE: z.string().trim().min(1).optional(),
   SCRAPE_INTERVAL: Duration('SCRAPE_INTERVAL').default(10_000),
   SCRAPE_TIMEOUT: Duration('SCRAPE_TIMEOUT').default(5_000),
@@ -100,6 +111,8 @@ export interface ClusterConfig {
   httpScheme: 'http' | 'https';
   /** True for the built-in demo cluster. */
   demo: boolean;
+  /** The PromQL selector of its CockroachDB series (prometheus_selector / CRDB_PROMETHEUS_SELECTOR); unset: `{job="cockroachdb"}`. */
+  prometheusSelector?: string | null;
 }
 
 export interface StaticConfig {
@@ -164,6 +177,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         httpPort: c.http_port ?? e.CRDB_HTTP_PORT,
         httpScheme: c.http_scheme ?? e.CRDB_HTTP_SCHEME,
         demo: false,
+        prometheusSelector: c.prometheus_selector ?? null,
       };
     });
     if (clusters.length === 0) throw new ConfigError('CLUSTERS_FILE: lists no clusters');
@@ -182,6 +196,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         httpPort: e.CRDB_HTTP_PORT,
         httpScheme: e.CRDB_HTTP_SCHEME,
         demo: false,
+        prometheusSelector: e.CRDB_PROMETHEUS_SELECTOR ?? null,
       },
     ],
     ...base,

@@ -84,6 +84,11 @@ export interface RuleDef {
   why: string;
   /** What to check and which SQL to run. */
   runbook: string;
+  /**
+   * The same condition in PromQL over CockroachDB's own series, for the exported rule file; `sel`
+   * is this cluster's label matchers without braces. Absent where Prometheus cannot evaluate it.
+   */
+  promql?: (s: RuleSettings, sel: string) => string;
   /** The instances whose condition holds; null when the evidence is unavailable (existing instances keep their state). */
   evaluate(ctx: RuleContext, s: RuleSettings): Candidate[] | null;
 }

@@ -12,6 +12,14 @@ import type { Candidate, RuleContext, RuleDef, RuleSettings } from './rule-types
 const H = 3600;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A PromQL vector selector of these metrics with the cluster's matchers. */
+export function vec(metrics: readonly string[], sel: string): string {
+  const m = metrics.length === 1 ? metrics[0] : '';
+  const matchers = [metrics.length > 1 ? `__name__=~"${metrics.join('|')}"` : '', sel].filter(Boolean).join(',');
+  return matchers ? `${m}{${matchers}}` : m;
+}
+const dur = (s: number) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+
 function downNote(ctx: RuleContext): string {
   const down = ctx.scrape?.nodes.filter((n) => !n.up).map((n) => n.name) ?? [];
   return down.length ? ` At least this many: ${down.join(', ')} could not be scraped, so their share is missing.` : '';
@@ -47,6 +55,8 @@ function counterRule(r: CounterRule): RuleDef {
     summary: r.summary,
     why: r.why,
     runbook: r.runbook,
+    // increase() is reset-aware and only extrapolates outwards, so one failure reads as ≥ 1.
+    promql: (s, sel) => `sum(increase(${vec(r.metrics, sel)}[${dur(s.window_s ?? r.window_s)}])) >= ${s.threshold ?? r.threshold}`,
     evaluate(ctx, s) {
       if (!haveMetrics(ctx)) return null;
       const windowS = s.window_s ?? r.window_s;
@@ -101,6 +111,7 @@ function gaugeRule(r: GaugeRule): RuleDef {
     summary: r.summary,
     why: r.why,
     runbook: r.runbook,
+    promql: (s, sel) => `${r.unit === 'seconds' ? 'max' : 'sum'}(${vec([r.metric], sel)}) > ${s.threshold ?? r.threshold}`,
     evaluate(ctx, s) {
       if (!haveMetrics(ctx)) return null;
       const up = ctx.scrape?.nodes.filter((n) => n.up && r.metric in n.metrics) ?? [];
@@ -141,6 +152,8 @@ const ptsRule: RuleDef = {
   why: '3× the default gc.ttlseconds (4 h): the docs advise alerting on protected-timestamp age past 3× the GC TTL; 15 min so a record being replaced does not page',
   runbook:
     "Find the holder: a paused or stuck job, or a schedule whose chain is not advancing. SHOW JOBS WHERE status LIKE 'paused%'; SHOW SCHEDULES; then resume, cancel or fix it. A record whose holder is gone blocks GC until removed.",
+  // One series per gauge, named in a `metric` label as the dashboard's instances are.
+  promql: (s, sel) => `label_replace(max by (__name__) (${vec(PTS_GAUGES.map((g) => g.metric), sel)}), "metric", "$1", "__name__", "(.+)") > ${s.threshold ?? 12 * H}`,
   evaluate(ctx, s) {
     if (!haveMetrics(ctx)) return null;
     const threshold = s.threshold ?? 12 * H;
@@ -278,6 +291,7 @@ export const METRIC_RULES: RuleDef[] = [
       summary: `Backups overrun their cadence: scheduler rounds ${policy === 'skip' ? 'skipped' : 'delayed'} a schedule`,
       why: 'the gauge is reset every scheduler round, so any non-zero reading within 2 h means a run was still going when the next was due',
       runbook: `A backup takes longer than its recurrence (on_previous_running = ${policy}). Compare run durations on the schedule page with its cron; lengthen the recurrence or make backups faster.`,
+      promql: (s, sel) => `max(max_over_time(${vec([`schedules_round_reschedule_${policy}`], sel)}[${dur(s.window_s ?? 2 * H)}])) > ${s.threshold ?? 0}`,
       evaluate(ctx, s) {
         if (!haveMetrics(ctx)) return null;
         const m = `schedules_round_reschedule_${policy}`;
@@ -315,6 +329,13 @@ export const METRIC_RULES: RuleDef[] = [
       'the docs page\'s own advice, computed as its docs advise (now − max over nodes of max over a window); the threshold defaults to the stale point of the cadence of the schedules that feed the metric (from SQL), else 25 h (a daily backup and an hour)',
     runbook:
       'Which schedule maintains the metric (created with updates_cluster_last_backup_time_metric)? SHOW SCHEDULES; its recent jobs on the schedule page; a paused or failing schedule stops the metric.',
+    // The docs' own expression: time() - max(max_over_time(…[window])); a restarted node's 0 never wins the max.
+    // Prometheus does not know the schedules' cadence: the threshold is the configured one, else 25 h.
+    promql: (s, sel) => {
+      const t = s.threshold ?? 25 * H;
+      const m = `max(max_over_time(${vec([LAST_COMPLETED], sel)}[${dur(Math.max(t, H))}]))`;
+      return `(time() - ${m} > ${t}) and (${m} > 0)`;
+    },
     evaluate(ctx, s) {
       if (!haveMetrics(ctx)) return null;
       const derived = ctx.sql?.ok ? ctx.sql.metric_stale_after_s : null;

@@ -13,6 +13,8 @@ export const SCRAPE_RULES: RuleDef[] = [
     summary: 'A node cannot be scraped: its metrics are a blind spot and every cluster sum is partial',
     why: '2 min (a dozen scrapes at 10 s) rides out a rolling restart; counters only grow on the node that ran the job, so a missing node can hide failures',
     runbook: "Is the node up? cockroach node status; curl the node's /_status/vars from the dashboard's host; check CRDB_HTTP_URLS or discovery.",
+    // Prometheus's own view of its CockroachDB targets.
+    promql: (_s, sel) => `up${sel ? `{${sel}}` : ''} == 0`,
     evaluate(ctx) {
       if (ctx.scrape === null) return null;
       return ctx.scrape.nodes
