@@ -54,6 +54,9 @@ const Collections = z
   .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i, 'each entry must be a storage URI like s3://bucket/path or external://name')));
 
+/** CockroachDB's docs configure Prometheus with `job_name: 'cockroachdb'`: the selector of a cluster that names none. */
+export const DEFAULT_PROMETHEUS_SELECTOR = '{job="cockroachdb"}';
+
 /**
  * A PromQL selector that picks this cluster's CockroachDB series in Prometheus: label matchers in
  * braces, e.g. `{job="cockroachdb",cluster="prod-eu"}`.

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   // PAUSE/RESUME/CANCEL JOB was refused by CockroachDB (e.g. the job is not in a state that allows it).
   job_control_failed: 409,
   node_unavailable: 502,
+  // The history backend (Prometheus) did not answer: live values keep working.
+  history_unavailable: 503,
   unavailable: 503,
   internal: 500,
 } as const;

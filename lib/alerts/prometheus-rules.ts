@@ -6,6 +6,7 @@
  * Not exported: rules that need job rows (stuck and revert-failed jobs) — the dashboard evaluates those.
  */
 import { stringify } from 'yaml';
+import { DEFAULT_PROMETHEUS_SELECTOR } from '../config';
 import { RULES } from './catalog';
 import type { RuleSettings } from './rule-types';
 
@@ -15,7 +16,7 @@ export interface RuleFileCluster {
   selector: string | null;
 }
 
-export const DEFAULT_SELECTOR = '{job="cockroachdb"}';
+export const DEFAULT_SELECTOR = DEFAULT_PROMETHEUS_SELECTOR;
 
 interface PromRule {
   alert: string;

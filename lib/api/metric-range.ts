@@ -5,7 +5,8 @@ import { staticConfig } from '../config';
 import { parseDuration } from '../duration';
 import { ApiError } from '../errors';
 import { bucketCount, chooseStep } from '../history/step';
-import { historyStore } from '../history/store-holder';
+import { PrometheusError } from '../history/prometheus-http';
+import { historySource, historyStore } from '../history/store-holder';
 import { resolveRange } from '../history/time-range';
 import { RANGE_FNS, type RangeFn, type RangeResponse } from './types/history';
 
@@ -67,8 +68,18 @@ export async function rangeQuery(clusterId: string, metricName: string, q: Range
   }
   const spec = { cluster: cluster.id, metric: entry.exported, nodes: q.nodes ?? null, fromMs, toMs, stepS, fn };
   const store = historyStore();
-  const series = await store.range(spec);
-  const out: RangeResponse = { metric: entry.exported, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), step_s: stepS, fn, series };
-  if (q.aggregate !== '0') out.aggregate = { how: entry.aggregate, points: await store.aggregate(spec, entry.aggregate) };
-  return out;
+  const source = historySource();
+  try {
+    const [series, aggregate] = await Promise.all([store.range(spec), q.aggregate !== '0' ? store.aggregate(spec, entry.aggregate) : Promise.resolve(null)]);
+    const out: RangeResponse = { metric: entry.exported, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), step_s: stepS, fn, series, source };
+    if (aggregate !== null) out.aggregate = { how: entry.aggregate, points: aggregate };
+    return out;
+  } catch (err) {
+    // Prometheus down or slow: the panel says so; live values (the scrape) keep working.
+    if (err instanceof PrometheusError) {
+      const why = err.kind === 'timeout' ? `did not answer (${err.message})` : err.kind === 'network' ? `is unreachable (${err.message})` : `answered ${err.message}`;
+      throw new ApiError('history_unavailable', `history unavailable: Prometheus ${why}`, err);
+    }
+    throw err;
+  }
 }

@@ -3,7 +3,8 @@ import { ConfigError, staticConfig } from '../config';
 import { writeBackfill } from './backfill';
 import { historyConfig } from './env';
 import { startRecorder, type Recorder } from './recorder';
-import { historyStore } from './store-holder';
+import { historyBackend } from './prometheus-env';
+import { historySource, historyStore } from './store-holder';
 import type { BackfillSample } from './types';
 
 const KEY = Symbol.for('crdb-monitor.history-recorder');
@@ -23,6 +24,10 @@ export function startHistory(opts: { sources?: HistorySource[] } = {}): void {
   if (g[KEY]) return;
   const cfg = staticConfig();
   const hist = historyConfig();
+  if (historySource() === 'prometheus') {
+    console.log(`history: read from Prometheus (${historyBackend().prometheus?.url.replace(/\/\/[^@/]*@/, '//')}); the embedded recorder is off`);
+    return;
+  }
   let store;
   try {
     store = historyStore();

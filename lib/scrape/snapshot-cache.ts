@@ -14,6 +14,20 @@ interface Entry {
 const KEY = Symbol.for('crdb-monitor.snapshot-cache');
 const store = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map<string, Entry>()) as Map<string, Entry>;
 
+/** The node id the configured node at this `host:port` last stated (Prometheus's `instance`), or null. */
+export function nodeIdAtHost(clusterId: string, hostPort: string): number | null {
+  const e = store.get(clusterId);
+  if (!e) return null;
+  for (const [url, id] of e.known) {
+    try {
+      if (new URL(url).host === hostPort) return id;
+    } catch {
+      // a configured URL always parses; nothing to match otherwise
+    }
+  }
+  return null;
+}
+
 /**
  * The cluster's latest snapshot, scraping at most once per interval however many viewers, API
  * calls and the recorder ask (cache + single flight): the dashboard must never become load on a

@@ -19,4 +19,6 @@ export interface RangeResponse {
   fn: RangeFn;
   series: NodeSeries[];
   aggregate?: { how: 'sum' | 'max'; points: Point[] };
+  /** Where the points come from: the dashboard's own recorder, or Prometheus (PROMETHEUS_URL). */
+  source?: 'embedded' | 'prometheus';
 }
