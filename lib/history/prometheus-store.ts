@@ -10,7 +10,7 @@
 import { catalogByExported } from '../catalog';
 import type { PrometheusBackendConfig } from './prometheus-env';
 import { queryRange, type MatrixSeries } from './prometheus-http';
-import type { HistoryStore, NodeSample, NodeSeries, Point, RangeSpec } from './types';
+import type { HistoryStore, NodeSeries, Point, RangeSpec } from './types';
 
 export interface PrometheusStoreDeps {
   cfg: PrometheusBackendConfig;
@@ -24,7 +24,7 @@ export class PrometheusStore implements HistoryStore {
   constructor(private readonly deps: PrometheusStoreDeps) {}
 
   /** Prometheus scrapes the nodes itself: the dashboard writes nothing there. */
-  async write(_cluster: string, _tsMs: number, _nodes: readonly NodeSample[]): Promise<void> {}
+  async write(): Promise<void> {}
 
   async range(spec: RangeSpec): Promise<NodeSeries[]> {
     const by = this.deps.cfg.nodeLabel;
