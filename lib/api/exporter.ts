@@ -17,6 +17,7 @@ import { alertEngine } from './alerts-evaluator';
 import { ALERT_LABELS, exporterFamilies, type ExporterFamilies } from './exporter-metrics';
 import { readSchedules } from './schedule-state';
 import type { AlertInstance } from './types/alerts';
+import type { ClusterSnapshot } from './types/metrics';
 
 /** Backup schedules exported per cluster; past it the problems are kept first and the count of the rest is exported. */
 export const MAX_SCHEDULES_PER_CLUSTER = 200;
@@ -95,35 +96,52 @@ function exportAlerts(f: ExporterFamilies, cluster: string, alerts: readonly Ale
   }
 }
 
-/** One exposition of every configured cluster. */
-export async function exporterText(): Promise<{ text: string; contentType: string }> {
+/** What one cluster contributes to the exposition: the cached scrape, the SQL facts, the alerts. */
+export interface ClusterExport {
+  cluster: string;
+  snapshot: ClusterSnapshot | null;
+  sql: { configured: boolean; ok: boolean; atMs: number | null; rows: ScheduleRow[] | null };
+  alerts: readonly AlertInstance[] | null;
+}
+
+/** Renders the exposition from plain data (the bench renders 100 nodes × 10 schedules through here). */
+export async function renderExposition(inputs: readonly ClusterExport[], nowMs = Date.now()): Promise<{ text: string; contentType: string }> {
   const f = exporterFamilies();
-  const cfg = staticConfig();
-  const engine = alertEngine();
-  const now = Date.now();
-  for (const cluster of await listClusters()) {
-    const [snap, sched] = await Promise.all([
-      nodeUrls(cluster)
-        .then((urls) => (urls.length ? getSnapshot(cluster, urls, { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) : null))
-        .catch(() => null),
-      schedulesOf(cluster),
-    ]);
-    if (snap) {
-      f.scrapedAt.set({ cluster: cluster.id }, Date.parse(snap.scraped_at) / 1000);
-      for (const n of snap.nodes) {
-        const l = { cluster: cluster.id, node: n.name, node_id: n.node_id === null ? '' : String(n.node_id) };
+  for (const c of inputs) {
+    if (c.snapshot) {
+      f.scrapedAt.set({ cluster: c.cluster }, Date.parse(c.snapshot.scraped_at) / 1000);
+      for (const n of c.snapshot.nodes) {
+        const l = { cluster: c.cluster, node: n.name, node_id: n.node_id === null ? '' : String(n.node_id) };
         f.nodeUp.set(l, n.up ? 1 : 0);
         f.nodeDuration.set(l, n.latency_ms / 1000);
         if (n.bytes !== null) f.nodeBytes.set(l, n.bytes);
       }
     }
-    if (cluster.sqlUrl !== null && sched.atMs !== null) {
-      f.sqlUp.set({ cluster: cluster.id }, sched.ok ? 1 : 0);
-      f.sqlAge.set({ cluster: cluster.id }, Math.max(0, (now - sched.atMs) / 1000));
+    if (c.sql.configured && c.sql.atMs !== null) {
+      f.sqlUp.set({ cluster: c.cluster }, c.sql.ok ? 1 : 0);
+      f.sqlAge.set({ cluster: c.cluster }, Math.max(0, (nowMs - c.sql.atMs) / 1000));
     }
-    if (sched.rows) exportSchedules(f, cluster.id, sched.rows);
-    if (engine) exportAlerts(f, cluster.id, engine.activeAlerts(cluster.id));
+    if (c.sql.rows) exportSchedules(f, c.cluster, c.sql.rows);
+    if (c.alerts) exportAlerts(f, c.cluster, c.alerts);
   }
   const merged = Registry.merge([shared().process, f.registry]);
   return { text: await merged.metrics(), contentType: merged.contentType };
+}
+
+/** One exposition of every configured cluster. */
+export async function exporterText(): Promise<{ text: string; contentType: string }> {
+  const cfg = staticConfig();
+  const engine = alertEngine();
+  const inputs = await Promise.all(
+    (await listClusters()).map(async (cluster): Promise<ClusterExport> => {
+      const [snapshot, sched] = await Promise.all([
+        nodeUrls(cluster)
+          .then((urls) => (urls.length ? getSnapshot(cluster, urls, { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) : null))
+          .catch(() => null),
+        schedulesOf(cluster),
+      ]);
+      return { cluster: cluster.id, snapshot, sql: { configured: cluster.sqlUrl !== null, ...sched }, alerts: engine ? engine.activeAlerts(cluster.id) : null };
+    }),
+  );
+  return renderExposition(inputs);
 }
