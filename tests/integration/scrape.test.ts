@@ -14,7 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => demo?.stop());
 
-const TIMEOUT = 1_000;
+// Generous for a loaded 2-core machine (the demo's nodes share the test's process): an up node must never miss it.
+const TIMEOUT = 4_000;
 
 describe('scraping the demo cluster', () => {
   it('reads every catalog metric of every node, and aggregates them like SQL counts them', async () => {
@@ -37,14 +38,14 @@ describe('scraping the demo cluster', () => {
 
   it.each([
     ['down', { mode: 'down' } as const, 'network', /connection refused/],
-    ['slow', { mode: 'slow', delayMs: 5_000 } as const, 'timeout', /no answer within 1000 ms/],
+    ['slow', { mode: 'slow', delayMs: 10_000 } as const, 'timeout', /no answer within 4000 ms/],
     ['garbage', { mode: 'garbage' } as const, 'format', /not Prometheus text format/],
   ])('a %s node is a blind spot with its error, and never holds back the others', async (_name, fault, kind, message) => {
     await demo.setNodeFault(2, fault);
     try {
       const t0 = performance.now();
       const s = await scrapeCluster(cluster, demo.nodeUrls, { timeoutMs: TIMEOUT, seq: 1 });
-      expect(performance.now() - t0).toBeLessThan(TIMEOUT + 1_000);
+      expect(performance.now() - t0).toBeLessThan(TIMEOUT + 2_000);
       const [n1, n2, n3] = s.nodes;
       expect([n1.up, n2.up, n3.up]).toEqual([true, false, true]);
       expect(n2).toMatchObject({ error_kind: kind, metrics: {}, node_id: null, name: `#2 (${demo.nodeUrls[1]})` });
