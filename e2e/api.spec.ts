@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** The JSON API over real HTTP, against `npm start` and its demo cluster. */
 test.describe('API v1', () => {

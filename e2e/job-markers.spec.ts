@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { setSqlFault } from './pages/demo-control';
 import { PanelPage } from './pages/panel-page';
 
@@ -70,16 +70,13 @@ test.describe('job event markers on charts', () => {
   });
 
   test('with SQL down the chart keeps its lines and says job events are unavailable', async ({ page }) => {
+    // Undone by the fixture however the test ends (e2e/fixtures.ts).
     await setSqlFault({ mode: 'refuse' });
-    try {
-      const panel = new PanelPage(page);
-      await panel.goto('demo', METRIC, DAY);
-      await expect(panel.nodeLines()).toHaveCount(3);
-      await expect(panel.chart.getByTestId('job-events-note')).toContainText('job events unavailable', { timeout: 20_000 });
-      await expect(panel.markers()).toHaveCount(0);
-    } finally {
-      await setSqlFault({ mode: 'ok' });
-    }
+    const panel = new PanelPage(page);
+    await panel.goto('demo', METRIC, DAY);
+    await expect(panel.nodeLines()).toHaveCount(3);
+    await expect(panel.chart.getByTestId('job-events-note')).toContainText('job events unavailable', { timeout: 20_000 });
+    await expect(panel.markers()).toHaveCount(0);
   });
 
   test('the overview’s job charts carry markers too', async ({ page }) => {
