@@ -7,7 +7,10 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  timeout: 60_000,
+  // Sized for a busy 2-core machine (load 5-12 beside the suite): a server render, a scrape or a
+  // SHOW BACKUPS can take seconds there. Assertions wait on what the user would see, never a sleep.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -34,7 +37,8 @@ export default defineConfig({
     // A 2 s scrape so a fault shows within seconds; the timeout may not exceed the interval.
     env: { PORT: String(PORT), DEMO_CONTROL_PORT: process.env.E2E_DEMO_CONTROL_PORT ?? '3199', HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s' },
     reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
+    // The first run builds (`next build`): minutes on a loaded machine.
+    timeout: 600_000,
     stdout: 'pipe',
   },
 });
