@@ -158,6 +158,8 @@ test.describe('cluster overview', () => {
     await expect(html).toHaveClass(/\bdark\b/);
     await page.reload();
     await expect(html).toHaveClass(/\bdark\b/);
+    // A new document: a click before React attaches its handlers would be lost.
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: 'Light theme' }).click();
     await expect(html).not.toHaveClass(/\bdark\b/);
