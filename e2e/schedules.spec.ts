@@ -63,6 +63,7 @@ test.describe('schedules page', () => {
   test('a busy schedule lists its newest jobs first and the rest on request', async ({ page, request }) => {
     const api = (await (await request.get('/api/v1/clusters/demo/schedules')).json()) as { groups: { key: string; label: string }[] };
     const key = api.groups.find((g) => g.label === 'movr_frequent')?.key;
+    expect(key).toMatch(/^\d{1,19}$/);
     await page.goto(`/c/demo/schedules/${key}`);
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const jobs = page.getByTestId('job-row');
