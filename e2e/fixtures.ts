@@ -1,12 +1,12 @@
 import { test as base, expect, type APIRequestContext } from '@playwright/test';
-import { anyFault, demoFaults, resetFaults } from './pages/demo-control';
+import { anyFault, DEMO_CONTROL_URL, demoFaults, resetFaults } from './pages/demo-control';
 
 export { expect };
 
 export interface MetricsSnapshot {
   scrape_seq: number;
   scraped_at: string;
-  nodes: { node_id: number; up: boolean; error: string | null }[];
+  nodes: { node_id: number; url: string; up: boolean; error: string | null }[];
 }
 
 export async function latestScrape(request: APIRequestContext, cluster = 'demo'): Promise<MetricsSnapshot> {
@@ -37,22 +37,44 @@ export async function nextScrape(request: APIRequestContext, ok: (s: MetricsSnap
 
 export const everyNodeUp = (s: MetricsSnapshot) => s.nodes.length > 0 && s.nodes.every((n) => n.up);
 
+const sqlStatus = async (request: APIRequestContext) => (await request.get('/api/v1/clusters/demo/schedules')).status();
+
 /**
  * Clears every demo fault and waits until the dashboard serves the healthy cluster again: a scrape
- * taken after the reset with every node up, and SQL answering (a statement on a fresh connection).
+ * with every node up (taken after the reset when the served one still shows a node down) and SQL
+ * answering. What the dashboard serves decides, not only the fault flags: a flag can read ok while
+ * the port is not back (re-opening it failed), and a scrape from before the reset is cached for an
+ * interval.
  */
 async function restoreHealthyDemo(request: APIRequestContext): Promise<void> {
-  if (!anyFault(await demoFaults())) return;
-  await resetFaults();
-  await nextScrape(request, everyNodeUp);
-  await expect.poll(async () => (await request.get('/api/v1/clusters/demo/schedules')).status(), { timeout: 30_000, message: 'SQL answers again after the reset' }).toBe(200);
+  const faults = await demoFaults();
+  const scrape = await latestScrape(request);
+  // The control API must be this dashboard's demo: another server's (a run on other ports, another
+  // worktree) would take our faults, and we would see its.
+  const ours = scrape.nodes.map((n) => n.url).sort();
+  const theirs = faults.nodes.map((n) => n.url).sort();
+  expect(theirs, `the demo control API at ${DEMO_CONTROL_URL} belongs to the dashboard under test (set E2E_DEMO_CONTROL_PORT with E2E_PORT)`).toEqual(ours);
+  if (anyFault(faults)) await resetFaults();
+  if (!everyNodeUp(scrape)) await nextScrape(request, everyNodeUp);
+  await expect
+    .poll(
+      async () => {
+        const status = await sqlStatus(request);
+        // Re-applies "ok": re-opens the SQL port if it is still closed.
+        if (status !== 200) await resetFaults();
+        return status;
+      },
+      { timeout: 30_000, intervals: [250, 500, 1_000], message: 'SQL answers (GET /api/v1/clusters/demo/schedules)' },
+    )
+    .toBe(200);
 }
 
 /**
  * Every test starts and ends on a fault-free demo cluster, whatever the test before it did and
- * however it ended. A `finally` in the test body is not enough: a test that times out is abandoned
- * mid-body, and after a failure Playwright replaces the worker, so its cleanup may never run; a
- * fixture's teardown always does, and the setup catches whatever a killed worker left behind.
+ * however it ended. A `finally` in the test body runs only if the body gets there: one stuck past
+ * its timeout in something Playwright cannot interrupt (a fetch, a poll) is abandoned, and the
+ * worker is replaced after a failure. A fixture's teardown always runs, and its setup catches what
+ * a killed worker left behind.
  * What a fault already did stays (failed jobs in the history, a clock moved forward): specs assert
  * on what they caused, not on absolute counts.
  */

@@ -1,6 +1,6 @@
 /**
  * The demo cluster's fault-injection API (lib/demo/control-api.ts), on the port that
- * playwright.config.ts gives the server (DEMO_CONTROL_PORT). Specs need not undo a fault
+ * playwright.config.ts gives the server (DEMO_CONTROL_PORT) and exports as E2E_DEMO_CONTROL_PORT. Specs need not undo a fault
  * themselves: the fixture in e2e/fixtures.ts resets every fault around each test.
  */
 export const DEMO_CONTROL_URL = `http://127.0.0.1:${process.env.E2E_DEMO_CONTROL_PORT ?? '3199'}`;
@@ -23,7 +23,7 @@ export async function setSqlFault(fault: SqlFault): Promise<void> {
 export interface DemoFaults {
   sql_fault: SqlFault;
   schedule_faults: Record<string, string>;
-  nodes: { node_id: number; fault: { mode: string } }[];
+  nodes: { node_id: number; url: string; fault: { mode: string } }[];
 }
 
 export async function demoFaults(): Promise<DemoFaults> {
