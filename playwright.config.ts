@@ -1,13 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The demo's fault-injection API: next to the port unless set, so a run on another E2E_PORT cannot
+// drive (or be driven by) another run's demo cluster. Exported for the specs (e2e/pages/demo-control.ts).
+const DEMO_CONTROL_PORT = (process.env.E2E_DEMO_CONTROL_PORT ??= String(PORT + 99));
 
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: 1,
-  timeout: 60_000,
+  // Sized for a busy 2-core machine (load 5-12 beside the suite): a server render, a scrape or a
+  // SHOW BACKUPS can take seconds there. Assertions wait on what the user would see, never a sleep.
+  timeout: 120_000,
+  expect: { timeout: 20_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
@@ -32,9 +38,13 @@ export default defineConfig({
     command: `node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     // A 2 s scrape so a fault shows within seconds; the timeout may not exceed the interval.
-    env: { PORT: String(PORT), DEMO_CONTROL_PORT: process.env.E2E_DEMO_CONTROL_PORT ?? '3199', HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s' },
-    reuseExistingServer: !process.env.CI,
-    timeout: 240_000,
+    env: { PORT: String(PORT), DEMO_CONTROL_PORT, HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s' },
+    // Only when asked (E2E_REUSE_SERVER=1): a server already on the port may be another run's, whose
+    // specs inject faults into the same demo cluster, or another worktree's build. Otherwise a taken
+    // port fails the run at once instead of sharing a cluster.
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === '1',
+    // The first run builds (`next build`): minutes on a loaded machine.
+    timeout: 600_000,
     stdout: 'pipe',
   },
 });

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { BackupsPage } from './pages/backups-page';
 import { SchedulesPage } from './pages/schedules-page';
 

@@ -1,15 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { setSqlFault } from './pages/demo-control';
 import { PanelPage } from './pages/panel-page';
 
-// A failed-jobs counter over the last day: the demo's 14-day history has failed backups in it.
+// A failed-jobs counter over a day: the demo's 14-day history has failed backups in it.
 const METRIC = 'jobs_backup_resume_failed';
-const DAY = '?from=now-24h';
+/**
+ * A fixed day that ended a minute ago, not `now-24h`: a moving window gains and loses events at its
+ * edges while the test counts them (and refetches them on every auto-refresh), so two reads of
+ * "the same" view could differ. Everything in a past window has already happened.
+ */
+function pastDay(): string {
+  const to = Date.now() - 60_000;
+  return `?from=${encodeURIComponent(new Date(to - 86_400_000).toISOString())}&to=${encodeURIComponent(new Date(to).toISOString())}`;
+}
 
 test.describe('job event markers on charts', () => {
   test('failure markers show the job on hover and open it, error included', async ({ page }) => {
     const panel = new PanelPage(page);
-    await panel.goto('demo', METRIC, DAY);
+    await panel.goto('demo', METRIC, pastDay());
     await expect(panel.nodeLines()).toHaveCount(3);
     const failures = panel.failureMarkers();
     await expect(failures.first()).toBeVisible({ timeout: 20_000 });
@@ -39,7 +47,7 @@ test.describe('job event markers on charts', () => {
 
   test('"Job events: all / failures / off" is in the URL and the view follows it', async ({ page }) => {
     const panel = new PanelPage(page);
-    await panel.goto('demo', METRIC, DAY);
+    await panel.goto('demo', METRIC, pastDay());
     await expect(panel.failureMarkers().first()).toBeVisible({ timeout: 20_000 });
     const failures = await panel.failureMarkers().count();
 
@@ -62,7 +70,7 @@ test.describe('job event markers on charts', () => {
 
   test('with some nodes selected, only their jobs are marked', async ({ page }) => {
     const panel = new PanelPage(page);
-    await panel.goto('demo', METRIC, `${DAY}&events=all&nodes=2`);
+    await panel.goto('demo', METRIC, `${pastDay()}&events=all&nodes=2`);
     await expect(panel.markers().first()).toBeAttached({ timeout: 20_000 });
     const names = await panel.markers().evaluateAll((as) => as.map((a) => a.getAttribute('aria-label') ?? ''));
     expect(names.length).toBeGreaterThan(0);
@@ -70,16 +78,13 @@ test.describe('job event markers on charts', () => {
   });
 
   test('with SQL down the chart keeps its lines and says job events are unavailable', async ({ page }) => {
+    // Undone by the fixture however the test ends (e2e/fixtures.ts).
     await setSqlFault({ mode: 'refuse' });
-    try {
-      const panel = new PanelPage(page);
-      await panel.goto('demo', METRIC, DAY);
-      await expect(panel.nodeLines()).toHaveCount(3);
-      await expect(panel.chart.getByTestId('job-events-note')).toContainText('job events unavailable', { timeout: 20_000 });
-      await expect(panel.markers()).toHaveCount(0);
-    } finally {
-      await setSqlFault({ mode: 'ok' });
-    }
+    const panel = new PanelPage(page);
+    await panel.goto('demo', METRIC, pastDay());
+    await expect(panel.nodeLines()).toHaveCount(3);
+    await expect(panel.chart.getByTestId('job-events-note')).toContainText('job events unavailable', { timeout: 20_000 });
+    await expect(panel.markers()).toHaveCount(0);
   });
 
   test('the overview’s job charts carry markers too', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { setSqlFault } from './pages/demo-control';
 import { JobsPage } from './pages/jobs-page';
 import { OverviewPage } from './pages/overview-page';
@@ -59,18 +59,15 @@ test.describe('jobs explorer', () => {
   });
 
   test('with SQL down the explorer says so and the overview keeps its metrics', async ({ page }) => {
+    // Undone by the fixture however the test ends (e2e/fixtures.ts).
     await setSqlFault({ mode: 'refuse' });
-    try {
-      const j = new JobsPage(page);
-      await j.goto();
-      await expect(page.getByTestId('jobs-error')).toContainText('SQL is unreachable');
-      await expect(page.getByTestId('jobs-error')).toContainText('sql_unavailable');
-      const o = new OverviewPage(page);
-      await o.goto();
-      await expect(o.tile('Nodes scraped')).toContainText('3/3');
-    } finally {
-      await setSqlFault({ mode: 'ok' });
-    }
+    const j = new JobsPage(page);
+    await j.goto();
+    await expect(page.getByTestId('jobs-error')).toContainText('SQL is unreachable');
+    await expect(page.getByTestId('jobs-error')).toContainText('sql_unavailable');
+    const o = new OverviewPage(page);
+    await o.goto();
+    await expect(o.tile('Nodes scraped')).toContainText('3/3');
   });
 
   test('a malformed job id is a 404 page', async ({ page }) => {

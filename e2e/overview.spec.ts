@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { everyNodeUp, expect, nextScrape, test } from './fixtures';
 import { CATALOG } from '../lib/catalog';
 import { setNodeFault, setSqlFault } from './pages/demo-control';
 import { OverviewPage } from './pages/overview-page';
@@ -71,34 +71,30 @@ test.describe('cluster overview', () => {
   });
 
   test('with SQL refused the strip says schedules are unavailable and the node grid still renders', async ({ page }) => {
+    // Undone by the fixture however the test ends (e2e/fixtures.ts).
     await setSqlFault({ mode: 'refuse' });
-    try {
-      const o = new OverviewPage(page);
-      await o.goto();
-      await expect(o.freshness).toContainText('Schedules unavailable: SQL unreachable');
-      await expect(o.freshnessChips).toHaveCount(0);
-      await expect(o.grid.locator('tbody tr[data-metric]')).toHaveCount(CATALOG.length);
-      await expect(o.nodeRows).toHaveCount(3);
-      await expect(o.tile('Nodes scraped')).toContainText('3/3');
-    } finally {
-      await setSqlFault({ mode: 'ok' });
-    }
+    const o = new OverviewPage(page);
+    await o.goto();
+    await expect(o.freshness).toContainText('Schedules unavailable: SQL unreachable');
+    await expect(o.freshnessChips).toHaveCount(0);
+    await expect(o.grid.locator('tbody tr[data-metric]')).toHaveCount(CATALOG.length);
+    await expect(o.nodeRows).toHaveCount(3);
+    await expect(o.tile('Nodes scraped')).toContainText('3/3');
   });
 
+  // Node 2 comes back in the test; if the test ends early, the fixture (e2e/fixtures.ts) brings it back.
   test.describe('with node 2 down', () => {
-    test.afterEach(async () => {
-      await setNodeFault(2, { mode: 'ok' });
-    });
-
-    test('shows n2 as a blind spot, never as zeros', async ({ page }) => {
+    test('shows n2 as a blind spot, never as zeros', async ({ page, request }) => {
       const o = new OverviewPage(page);
       await o.goto('demo', '?refresh=5s');
       await expect(o.scrapedSummary()).toHaveText('3/3 nodes scraped');
 
       await setNodeFault(2, { mode: 'down' });
+      // The server's next scrape sees it; the page shows it at its next refresh (5 s).
+      await nextScrape(request, (s) => s.nodes.some((n) => n.node_id === 2 && !n.up));
 
       const nodes = o.tile('Nodes scraped');
-      await expect(nodes).toHaveAttribute('data-tone', 'critical', { timeout: 20_000 });
+      await expect(nodes).toHaveAttribute('data-tone', 'critical');
       await expect(nodes).toContainText('2/3');
       await expect(nodes).toContainText('n2 blind spot');
       await expect(page.getByText('2/3 nodes scraped')).toBeVisible();
@@ -116,7 +112,8 @@ test.describe('cluster overview', () => {
       await expect(o.nodeRows.nth(1)).toContainText('blind spot');
 
       await setNodeFault(2, { mode: 'ok' });
-      await expect(o.scrapedSummary()).toHaveText('3/3 nodes scraped', { timeout: 20_000 });
+      await nextScrape(request, everyNodeUp);
+      await expect(o.scrapedSummary()).toHaveText('3/3 nodes scraped');
       await expect(o.cell('schedules_BACKUP_started', 'n2')).toHaveAttribute('data-state', 'value');
     });
   });
@@ -161,6 +158,8 @@ test.describe('cluster overview', () => {
     await expect(html).toHaveClass(/\bdark\b/);
     await page.reload();
     await expect(html).toHaveClass(/\bdark\b/);
+    // A new document: a click before React attaches its handlers would be lost.
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(page.getByRole('button', { name: 'Dark theme' })).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: 'Light theme' }).click();
     await expect(html).not.toHaveClass(/\bdark\b/);

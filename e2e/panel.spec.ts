@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { PanelPage } from './pages/panel-page';
 
 const METRIC = 'jobs_backup_protected_age_sec';

@@ -1,6 +1,7 @@
 /**
  * The demo cluster's fault-injection API (lib/demo/control-api.ts), on the port that
- * playwright.config.ts gives the server (DEMO_CONTROL_PORT).
+ * playwright.config.ts gives the server (DEMO_CONTROL_PORT) and exports as E2E_DEMO_CONTROL_PORT. Specs need not undo a fault
+ * themselves: the fixture in e2e/fixtures.ts resets every fault around each test.
  */
 export const DEMO_CONTROL_URL = `http://127.0.0.1:${process.env.E2E_DEMO_CONTROL_PORT ?? '3199'}`;
 
@@ -16,4 +17,27 @@ export type SqlFault = { mode: 'ok' } | { mode: 'refuse' } | { mode: 'error'; me
 export async function setSqlFault(fault: SqlFault): Promise<void> {
   const res = await fetch(`${DEMO_CONTROL_URL}/sql/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
   if (!res.ok) throw new Error(`demo control: SQL fault ${fault.mode}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** What `GET /` of the control API says about faults. */
+export interface DemoFaults {
+  sql_fault: SqlFault;
+  schedule_faults: Record<string, string>;
+  nodes: { node_id: number; url: string; fault: { mode: string } }[];
+}
+
+export async function demoFaults(): Promise<DemoFaults> {
+  const res = await fetch(`${DEMO_CONTROL_URL}/`);
+  if (!res.ok) throw new Error(`demo control: GET /: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as DemoFaults;
+}
+
+export function anyFault(f: DemoFaults): boolean {
+  return f.sql_fault.mode !== 'ok' || Object.keys(f.schedule_faults).length > 0 || f.nodes.some((n) => n.fault.mode !== 'ok');
+}
+
+/** Every node, SQL and schedule fault back to ok (the demo clock is not wound back). */
+export async function resetFaults(): Promise<void> {
+  const res = await fetch(`${DEMO_CONTROL_URL}/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`demo control: reset: HTTP ${res.status} ${await res.text()}`);
 }

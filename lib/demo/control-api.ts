@@ -28,6 +28,7 @@ export interface ControlTarget {
  *   POST /sql/fault             {"mode":"ok"|"refuse"} or {"mode":"error","message":"…"}
  *   POST /clock/advance         {"seconds": 3600}
  *   POST /schedules/{label}/fault {"mode":"fail","error"?:"…"} (its backups fail from now on) or {"mode":"ok"}
+ *   POST /reset                 every fault back to ok (nodes, SQL, schedules); the clock stays where it is
  * Errors are {error:{code,message}} with a 4xx status.
  */
 const NodeFaultBody = z.discriminatedUnion('mode', [
@@ -112,6 +113,12 @@ async function route(cluster: ControlTarget, method: string, path: string, body:
     } catch (err) {
       throw new HttpError(404, 'unknown_schedule', (err as Error).message);
     }
+    return describe(cluster);
+  }
+  if (path === '/reset') {
+    for (const n of cluster.model.nodes()) await cluster.setNodeFault(n.node_id, { mode: 'ok' });
+    await cluster.setSqlFault({ mode: 'ok' });
+    for (const label of Object.keys(cluster.model.scheduleFaults())) cluster.model.setScheduleFault(label, null);
     return describe(cluster);
   }
   if (path === '/clock/advance') {

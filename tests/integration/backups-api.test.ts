@@ -104,12 +104,18 @@ describe('the storage reads are cached (one read per collection per TTL, however
   const listings = () => demo.sqlStatements(/^SHOW BACKUPS IN \$1$/);
   const chains = () => demo.sqlStatements(/^SHOW BACKUP FROM \$1 IN \$2$/);
   const read = async (q = '') => (await (await list(q)).json()) as BackupsPage;
-  /** Moves the clock the caches read (Date only: timers and the frozen demo clock are untouched). */
+  /** Moves the clock the caches read (frozen in beforeEach). */
   const later = (ms: number) => {
-    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + ms });
+    vi.setSystemTime(Date.now() + ms);
   };
   const COLLECTIONS = 5;
-  beforeEach(() => clearBackupsCache());
+  beforeEach(() => {
+    clearBackupsCache();
+    // The caches' clock stands still (Date only: timers and the frozen demo clock are untouched), so
+    // every entry is exactly as old as `later` says: on a busy machine a cold read takes seconds, and
+    // a real clock aged its first entries past "TTL minus a second" before the second read.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+  });
   afterEach(() => void vi.useRealTimers());
 
   it('a second request within the TTL runs no SHOW BACKUPS IN nor SHOW BACKUP, and says how old its answer is', async () => {

@@ -25,9 +25,12 @@ afterAll(async () => {
 });
 
 const INTERVAL = 250;
+// A node that is down refuses at once; a timeout only ever fires on a slow answer. Generous, so a
+// busy machine (a whole /_status/vars body in under 250 ms) does not make an up node a gap.
+const TIMEOUT = 5_000;
 
 function start(store: SqliteStore): Recorder {
-  return startRecorder({ store, clusters: async () => [cluster], urls: async () => demo.nodeUrls, intervalMs: INTERVAL, timeoutMs: INTERVAL, retentionMs: 86_400_000 });
+  return startRecorder({ store, clusters: async () => [cluster], urls: async () => demo.nodeUrls, intervalMs: INTERVAL, timeoutMs: TIMEOUT, retentionMs: 86_400_000 });
 }
 
 /** Every sample, one per 1 ms bucket: full resolution. */
