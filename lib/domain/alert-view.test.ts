@@ -86,6 +86,13 @@ describe('shaded windows', () => {
     ]);
   });
 
+  it("an instance about one of its rule's metrics shades only that metric's chart", () => {
+    const pts = (m: string) => alert({ id: m, rule: 'protected_timestamp_too_old', labels: { metric: m }, metrics: ['jobs_backup_protected_age_sec', 'jobs_restore_protected_age_sec'] });
+    const answer = [pts('jobs_backup_protected_age_sec'), pts('jobs_restore_protected_age_sec'), alert()];
+    expect(alertWindows(answer, 'jobs_restore_protected_age_sec').map((w) => w.key)).toEqual(['jobs_restore_protected_age_sec@2026-12-01T10:00:00.000Z', 'a1@2026-12-01T10:00:00.000Z'].sort());
+    expect(alertWindows(answer)).toHaveLength(3);
+  });
+
   it('an instance that fired twice is two windows; the same episode twice is one', () => {
     const first = alert({ state: 'resolved', resolved_at: '2026-12-01T10:10:00.000Z' });
     const again = alert({ active_since: '2026-12-01T10:40:00.000Z', fired_at: '2026-12-01T10:40:00.000Z' });

@@ -84,11 +84,16 @@ export interface AlertWindow {
   evaluatedMs: number;
 }
 
-/** The firing episodes of a `metric=` answer as windows (fired_at → resolved_at); pending ones (never fired) have none. */
-export function alertWindows(alerts: readonly AlertInstance[]): AlertWindow[] {
+/**
+ * The firing episodes of a `metric=` answer as windows (fired_at → resolved_at); pending ones (never
+ * fired) have none. An instance about one metric of its rule (label `metric`, e.g. one instance per
+ * protected-timestamp gauge) shades that metric's chart only, though the API matches every metric the rule reads.
+ */
+export function alertWindows(alerts: readonly AlertInstance[], metric?: string): AlertWindow[] {
   const out = new Map<string, AlertWindow>();
   for (const a of alerts) {
     if (a.fired_at === null) continue;
+    if (metric !== undefined && a.labels.metric !== undefined && a.labels.metric !== metric) continue;
     const startMs = Date.parse(a.fired_at);
     if (!Number.isFinite(startMs)) continue;
     const end = a.resolved_at === null ? null : Date.parse(a.resolved_at);
