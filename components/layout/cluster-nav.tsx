@@ -2,11 +2,14 @@
 
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
+import { useFiringAlerts } from '@/components/alerts/use-alerts';
 import { cn } from '@/components/ui/cn';
+import { firingBadge, firingBreakdown, type FiringTone } from '@/lib/domain/alert-view';
 import { parseViewParams, queryString, withView } from '@/lib/links';
 
 const SECTIONS = [
   { label: 'Overview', path: '' },
+  { label: 'Alerts', path: '/alerts' },
   { label: 'Jobs', path: '/jobs' },
   { label: 'Schedules', path: '/schedules' },
   { label: 'Backups', path: '/backups' },
@@ -17,6 +20,32 @@ function currentSection(pathname: string, base: string): string {
   const rest = pathname.slice(base.length);
   const hit = SECTIONS.find((s) => s.path && (rest === s.path || rest.startsWith(`${s.path}/`)));
   return hit ? hit.path : '';
+}
+
+const BADGE: Record<FiringTone, string> = {
+  critical: 'bg-red-600 text-white dark:bg-red-500',
+  warning: 'bg-amber-400 text-black',
+  info: 'bg-sky-600 text-white dark:bg-sky-500',
+};
+
+/**
+ * How many alerts fire on the cluster, red when any is critical, amber for warnings; nothing when
+ * none fire. Polled on its own (every 15 s); a failed poll keeps the last count (or shows none):
+ * the nav never breaks for it.
+ */
+function AlertsBadge({ cluster }: { cluster: string }) {
+  const { data } = useFiringAlerts(cluster);
+  const badge = data ? firingBadge(data.counts.firing) : null;
+  if (!data || !badge) return null;
+  return (
+    <>
+      {/* Read as "Alerts, 2 firing: 1 critical, 1 warning"; the colour alone says nothing to a screen reader. */}
+      <span className="sr-only">, {badge.count} firing: {firingBreakdown(data.counts.firing)}</span>
+      <span aria-hidden data-testid="nav-alerts-badge" data-tone={badge.tone} data-count={badge.count} className={cn('ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full px-1.5 text-xs leading-5 font-bold tabular-nums', BADGE[badge.tone])}>
+        {badge.count}
+      </span>
+    </>
+  );
 }
 
 /**
@@ -53,6 +82,7 @@ export function ClusterNav({ cluster, name }: { cluster: string; name: string })
                   )}
                 >
                   {s.label}
+                  {s.path === '/alerts' && <AlertsBadge cluster={cluster} />}
                 </Link>
               </li>
             );
