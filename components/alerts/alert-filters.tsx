@@ -46,6 +46,7 @@ export function WindowPicker({ from, to, onChange }: { from: string; to: string;
   const [draft, setDraft] = useState({ from, to, key });
   // A new window from the URL (a preset, back/forward) replaces what was typed.
   const current = draft.key === key ? draft : { from, to, key };
+  const custom = to !== 'now' || !PRESETS.some(([ref]) => ref === from);
   return (
     <div className="flex flex-col gap-2">
       <div role="group" aria-label="Resolved within" className="inline-flex w-fit divide-x divide-zinc-300 overflow-hidden rounded-md border border-zinc-300 dark:divide-zinc-600 dark:border-zinc-700">
@@ -58,25 +59,29 @@ export function WindowPicker({ from, to, onChange }: { from: string; to: string;
           );
         })}
       </div>
-      <form
-        className="flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onChange({ from: current.from.trim() || DEFAULT_WINDOW.from, to: current.to.trim() || DEFAULT_WINDOW.to });
-        }}
-      >
-        <label className="flex min-w-0 flex-col text-xs text-zinc-500 dark:text-zinc-400">
-          From
-          <input aria-label="From" value={current.from} onChange={(e) => setDraft({ ...current, from: e.target.value })} className={INPUT} placeholder="now-24h or 2026-11-25T14:00:00Z" />
-        </label>
-        <label className="flex min-w-0 flex-col text-xs text-zinc-500 dark:text-zinc-400">
-          To
-          <input aria-label="To" value={current.to} onChange={(e) => setDraft({ ...current, to: e.target.value })} className={INPUT} placeholder="now" />
-        </label>
-        <button type="submit" className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-emerald-600 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
-          Apply
-        </button>
-      </form>
+      {/* Typed ends are the rarer need: folded away (open when the link carries them), so a phone sees the alerts sooner. */}
+      <details open={custom} className="text-xs text-zinc-500 dark:text-zinc-400">
+        <summary className="w-fit cursor-pointer select-none hover:text-zinc-900 dark:hover:text-zinc-100">Custom range</summary>
+        <form
+          className="mt-1 flex flex-wrap items-end gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onChange({ from: current.from.trim() || DEFAULT_WINDOW.from, to: current.to.trim() || DEFAULT_WINDOW.to });
+          }}
+        >
+          <label className="flex min-w-0 flex-col text-xs text-zinc-500 dark:text-zinc-400">
+            From
+            <input aria-label="From" value={current.from} onChange={(e) => setDraft({ ...current, from: e.target.value })} className={INPUT} placeholder="now-24h or 2026-11-25T14:00:00Z" />
+          </label>
+          <label className="flex min-w-0 flex-col text-xs text-zinc-500 dark:text-zinc-400">
+            To
+            <input aria-label="To" value={current.to} onChange={(e) => setDraft({ ...current, to: e.target.value })} className={INPUT} placeholder="now" />
+          </label>
+          <button type="submit" className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-emerald-600 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
+            Apply
+          </button>
+        </form>
+      </details>
     </div>
   );
 }

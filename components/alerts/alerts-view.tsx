@@ -113,6 +113,7 @@ export function AlertsView({ cluster, renderedAt }: { cluster: { id: string; nam
   return (
     <main className="mx-auto flex w-full max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
       <PageHeader cluster={cluster} crumbs={[{ label: 'alerts' }]} title="Alerts" refresh={view.kiosk ? undefined : view.refresh} />
+      {data && <Summary data={data} now={now} />}
       {!view.kiosk && (
         <section aria-label="Filters" className="flex flex-wrap items-start gap-x-6 gap-y-3 rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-800 dark:bg-zinc-900">
           <div className="flex flex-col gap-1">
@@ -120,7 +121,7 @@ export function AlertsView({ cluster, renderedAt }: { cluster: { id: string; nam
             <StateFilter states={states} onToggle={(s) => go({ state: toggleState(states, s) })} />
           </div>
           <div className="flex flex-col gap-1">
-            <span className="text-xs text-zinc-500 dark:text-zinc-400">Resolved alerts within (firing and pending are always current)</span>
+            <span className="text-xs text-zinc-500 dark:text-zinc-400">Resolved alerts within</span>
             <WindowPicker from={from} to={to} onChange={go} />
           </div>
         </section>
@@ -134,7 +135,6 @@ export function AlertsView({ cluster, renderedAt }: { cluster: { id: string; nam
       {!data && isLoading && <AlertsSkeleton />}
       {data && (
         <>
-          <Summary data={data} now={now} />
           {states.includes('firing') && (
             <Section id="firing-heading" title="Firing" count={firing.length}>
               {firing.length === 0 ? <Empty>No alerts firing</Empty> : <List label="Firing alerts" alerts={firing} now={now} rules={rules} />}
