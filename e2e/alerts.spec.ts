@@ -48,13 +48,14 @@ test.describe('alerts page', () => {
     const card = a.firingAlert(STALE_RULE, STALE);
     await expect(card).toBeVisible(FIRST_EVALUATION);
     await a.links(card).filter({ hasText: 'Schedule payroll_weekly (full)' }).click();
-    await expect(page).toHaveURL(/\/c\/demo\/schedules\/\d{1,19}$/);
+    // The schedule page reads SQL before it renders: the URL follows once it has.
+    await expect(page).toHaveURL(/\/c\/demo\/schedules\/\d{1,19}$/, { timeout: 20_000 });
     await expect(page.getByRole('heading', { level: 1 })).toContainText('payroll_weekly');
 
     await page.goBack();
     await expect(card).toBeVisible();
     await a.links(card).filter({ hasText: 'Failed scheduled backups (7 d)' }).click();
-    await expect(page).toHaveURL(/\/c\/demo\/jobs\?.*status=failed.*scheduled=1/);
+    await expect(page).toHaveURL(/\/c\/demo\/jobs\?.*status=failed.*scheduled=1/, { timeout: 20_000 });
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await expect(page.getByRole('heading', { level: 1, name: 'Jobs' })).toBeVisible();
     await expect(page.getByRole('group', { name: 'Status' }).getByRole('button', { name: 'failed', exact: true })).toHaveAttribute('aria-pressed', 'true');
@@ -95,9 +96,9 @@ test.describe('alerts page', () => {
       const f = api.counts.firing;
       await expect(a.navBadge()).toHaveAttribute('data-count', String(f.critical + f.warning + f.info), { timeout: 1_000 });
     }).toPass({ timeout: 40_000 });
-    await expect(a.navLink()).toHaveAccessibleName(/^Alerts, \d+ firing: \d+ critical/);
+    await expect(a.navLink()).toHaveAccessibleName(/^Alerts\s*\(\d+ firing: \d+ critical.*\)$/);
     await a.navLink().click();
-    await expect(page).toHaveURL(/\/c\/demo\/alerts$/);
+    await expect(page).toHaveURL(/\/c\/demo\/alerts$/, { timeout: 20_000 });
     await expect(page.getByRole('heading', { level: 1, name: 'Alerts' })).toBeVisible();
   });
 
@@ -112,7 +113,7 @@ test.describe('alerts page', () => {
     const item = strip.getByRole('link', { name: STALE });
     await expect(item).toHaveAttribute('href', /^\/c\/demo\/schedules\/\d{1,19}$/);
     await strip.getByRole('link', { name: 'All alerts →' }).click();
-    await expect(page).toHaveURL(/\/c\/demo\/alerts$/);
+    await expect(page).toHaveURL(/\/c\/demo\/alerts$/, { timeout: 20_000 });
     await expect(a.firingAlert(STALE_RULE, STALE)).toBeVisible();
   });
 
@@ -130,7 +131,7 @@ test.describe('alerts page', () => {
       await expect(card.getByTestId('alert-severity')).toHaveText('critical');
       await expect(card.getByTestId('alert-value')).toHaveText(/^\d+ · threshold 1$/);
       await a.links(card).filter({ hasText: 'Panel: schedules_BACKUP_failed' }).click();
-      await expect(page).toHaveURL(/\/c\/demo\/metrics\/schedules_BACKUP_failed\?from=/);
+      await expect(page).toHaveURL(/\/c\/demo\/metrics\/schedules_BACKUP_failed\?from=/, { timeout: 20_000 });
 
       const panel = new PanelPage(page);
       await expect(panel.chart).toBeVisible({ timeout: 20_000 });

@@ -39,8 +39,8 @@ function AlertsBadge({ cluster }: { cluster: string }) {
   if (!data || !badge) return null;
   return (
     <>
-      {/* Read as "Alerts, 2 firing: 1 critical, 1 warning"; the colour alone says nothing to a screen reader. */}
-      <span className="sr-only">, {badge.count} firing: {firingBreakdown(data.counts.firing)}</span>
+      {/* Read as "Alerts (2 firing: 1 critical, 1 warning)"; the colour alone says nothing to a screen reader. */}
+      <span className="sr-only"> ({badge.count} firing: {firingBreakdown(data.counts.firing)})</span>
       <span aria-hidden data-testid="nav-alerts-badge" data-tone={badge.tone} data-count={badge.count} className={cn('ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full px-1.5 text-xs leading-5 font-bold tabular-nums', BADGE[badge.tone])}>
         {badge.count}
       </span>
