@@ -41,7 +41,7 @@ function AlertsBadge({ cluster }: { cluster: string }) {
     <>
       {/* Read as "Alerts (2 firing: 1 critical, 1 warning)"; the colour alone says nothing to a screen reader. */}
       <span className="sr-only"> ({badge.count} firing: {firingBreakdown(data.counts.firing)})</span>
-      <span aria-hidden data-testid="nav-alerts-badge" data-tone={badge.tone} data-count={badge.count} className={cn('ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full px-1.5 text-xs leading-5 font-bold tabular-nums', BADGE[badge.tone])}>
+      <span aria-hidden data-testid="nav-alerts-badge" data-tone={badge.tone} data-count={badge.count} className={cn('ml-1 inline-flex min-w-5 items-center justify-center rounded-full px-1.5 text-xs leading-5 font-bold tabular-nums', BADGE[badge.tone])}>
         {badge.count}
       </span>
     </>
@@ -66,7 +66,8 @@ export function ClusterNav({ cluster, name }: { cluster: string; name: string })
         <span className="hidden shrink-0 truncate py-2 text-sm font-semibold text-zinc-800 sm:inline dark:text-zinc-100" title={`cluster ${cluster}`}>
           {name}
         </span>
-        <ul className="flex shrink-0 items-stretch gap-1 text-sm">
+        {/* Tighter on a phone, so five sections (and the alerts badge) fit 390 px without scrolling. */}
+        <ul className="flex shrink-0 items-stretch gap-0.5 text-sm sm:gap-1">
           {SECTIONS.map((s) => {
             const active = s.path === current;
             return (
@@ -75,7 +76,7 @@ export function ClusterNav({ cluster, name }: { cluster: string; name: string })
                   href={`${base}${s.path}${carry}`}
                   aria-current={active ? 'page' : undefined}
                   className={cn(
-                    '-mb-px border-b-2 px-2 py-2 whitespace-nowrap focus-visible:outline-2 focus-visible:outline-emerald-600',
+                    '-mb-px border-b-2 px-1.5 py-2 whitespace-nowrap sm:px-2 focus-visible:outline-2 focus-visible:outline-emerald-600',
                     active
                       ? 'border-emerald-600 font-semibold text-zinc-900 dark:border-emerald-400 dark:text-zinc-50'
                       : 'border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100',

@@ -55,14 +55,17 @@ export function AlertStrip({ cluster, view, now, fallbackData }: { cluster: stri
       </div>
       <ul aria-label="Firing alerts" className="flex flex-col gap-1">
         {firing.slice(0, SHOWN).map((a) => (
-          <li key={`${a.id}@${a.active_since}`} className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5 text-sm">
-            <span className={cn('h-2 w-2 shrink-0 self-center rounded-full', a.severity === 'critical' ? 'bg-red-600 dark:bg-red-400' : a.severity === 'warning' ? 'bg-amber-500' : 'bg-sky-500')} aria-hidden />
-            <span className="sr-only">{a.severity}: </span>
-            <Link href={a.links[0]?.href ?? page} prefetch={false} data-testid="alert-strip-item" className="min-w-0 font-medium break-words text-zinc-900 underline-offset-2 hover:underline dark:text-zinc-100">
-              {a.summary}
-            </Link>
-            <span className="text-xs text-zinc-600 dark:text-zinc-400">
-              <span className="font-mono">{a.rule}</span> · firing since <RelTime iso={a.fired_at ?? a.active_since} now={now} />
+          <li key={`${a.id}@${a.active_since}`} className="flex min-w-0 items-start gap-2 text-sm">
+            {/* The dot stays beside the first line when the summary wraps (a phone). */}
+            <span className={cn('mt-1.5 h-2 w-2 shrink-0 rounded-full', a.severity === 'critical' ? 'bg-red-600 dark:bg-red-400' : a.severity === 'warning' ? 'bg-amber-500' : 'bg-sky-500')} aria-hidden />
+            <span className="flex min-w-0 flex-wrap items-baseline gap-x-2 gap-y-0.5">
+              <span className="sr-only">{a.severity}: </span>
+              <Link href={a.links[0]?.href ?? page} prefetch={false} data-testid="alert-strip-item" className="min-w-0 font-medium break-words text-zinc-900 underline-offset-2 hover:underline dark:text-zinc-100">
+                {a.summary}
+              </Link>
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">
+                <span className="font-mono">{a.rule}</span> · firing since <RelTime iso={a.fired_at ?? a.active_since} now={now} />
+              </span>
             </span>
           </li>
         ))}
