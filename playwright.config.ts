@@ -32,7 +32,8 @@ export default defineConfig({
     command: `node scripts/start.mjs`,
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     // A 2 s scrape so a fault shows within seconds; the timeout may not exceed the interval.
-    env: { PORT: String(PORT), DEMO_CONTROL_PORT: process.env.E2E_DEMO_CONTROL_PORT ?? '3199', HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s' },
+    // ALERTS_FILE: a metric alert that fires at once (e2e/alerts.spec.ts shades its window).
+    env: { PORT: String(PORT), DEMO_CONTROL_PORT: process.env.E2E_DEMO_CONTROL_PORT ?? '3199', HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s', ALERTS_FILE: 'e2e/fixtures/alerts.yml' },
     reuseExistingServer: !process.env.CI,
     timeout: 240_000,
     stdout: 'pipe',

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { AlertsPage } from './pages/alerts-page';
-import { advanceClock, setScheduleFault } from './pages/demo-control';
 import { PanelPage } from './pages/panel-page';
 
 // The demo's payroll_weekly was paused nine days ago and forgotten (lib/demo/model/scenario.ts):
@@ -117,38 +116,40 @@ test.describe('alerts page', () => {
     await expect(a.firingAlert(STALE_RULE, STALE)).toBeVisible();
   });
 
-  test('a failing scheduled backup fires scheduled_backup_failed and shades its window on the panel', async ({ page }) => {
-    test.setTimeout(150_000);
+  test("a metric alert shades its window on its metric's panels, and only there", async ({ page }) => {
+    // e2e/fixtures/alerts.yml fires protected_timestamp_too_old at once (no `for`): the demo's paused
+    // backup job has held its protected timestamp for two days, its schedules for eleven.
     const a = new AlertsPage(page);
-    try {
-      await setScheduleFault('movr_frequent', { mode: 'fail' });
-      // movr_frequent runs every 15 min: in 16 cluster minutes at least one run starts and fails at once,
-      // and schedules_BACKUP_failed grows on its coordinator (the rule has no `for`).
-      await advanceClock(16 * 60);
-      await a.goto();
-      const card = a.firingAlert('scheduled_backup_failed');
-      await expect(card).toBeVisible({ timeout: 60_000 });
-      await expect(card.getByTestId('alert-severity')).toHaveText('critical');
-      await expect(card.getByTestId('alert-value')).toHaveText(/^\d+ · threshold 1$/);
-      await a.links(card).filter({ hasText: 'Panel: schedules_BACKUP_failed' }).click();
-      await expect(page).toHaveURL(/\/c\/demo\/metrics\/schedules_BACKUP_failed\?from=/, { timeout: 20_000 });
+    await a.goto();
+    const card = a.firingAlert('protected_timestamp_too_old', /held by backup jobs/);
+    await expect(card).toBeVisible(FIRST_EVALUATION);
+    await expect(card.getByTestId('alert-severity')).toHaveText('warning');
+    await expect(card.getByTestId('alert-value')).toHaveText(/^\d+ d( \d+ h)? · threshold 12 h$/);
+    await expect(card.getByRole('list', { name: 'Labels' })).toContainText('metric=jobs_backup_protected_age_sec');
+    // The panel link is an absolute range around the alert.
+    await a.links(card).filter({ hasText: 'Panel: jobs_backup_protected_age_sec' }).click();
+    await expect(page).toHaveURL(/\/c\/demo\/metrics\/jobs_backup_protected_age_sec\?from=\d{4}-.*&to=\d{4}-/, { timeout: 20_000 });
 
-      const panel = new PanelPage(page);
-      await expect(panel.chart).toBeVisible({ timeout: 20_000 });
-      const area = panel.chart.locator('[data-testid="alert-window"][data-rule="scheduled_backup_failed"]');
-      await expect(area.first()).toBeVisible({ timeout: 30_000 });
-      await expect(area.first()).toHaveAttribute('data-severity', 'critical');
-      await expect(area.first()).toHaveAttribute('data-ongoing', '1');
-      await expect(area.first()).toHaveAccessibleName(/^Alert scheduled_backup_failed \(critical\) fired .*, still firing: \d+ scheduled backups? failed/);
-      // Named in the caption too: a phone has no hover.
-      await expect(panel.chart.getByTestId('alert-windows-note')).toContainText('scheduled_backup_failed');
-      // The overview's chart of the same metric shades it as well.
-      await page.goto('/c/demo');
-      await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
-      const small = page.getByRole('article', { name: 'Scheduled backups failed' });
-      await expect(small.locator('[data-testid="alert-window"][data-rule="scheduled_backup_failed"]').first()).toBeVisible({ timeout: 30_000 });
-    } finally {
-      await setScheduleFault('movr_frequent', { mode: 'ok' });
-    }
+    const panel = new PanelPage(page);
+    await expect(panel.chart).toBeVisible({ timeout: 20_000 });
+    const area = panel.chart.locator('[data-testid="alert-window"][data-rule="protected_timestamp_too_old"]');
+    await expect(area).toHaveCount(1, { timeout: 20_000 });
+    await expect(area).toHaveAttribute('data-severity', 'warning');
+    await expect(area).toHaveAttribute('data-ongoing', '1');
+    await expect(area).toHaveAccessibleName(/^Alert protected_timestamp_too_old \(warning\) fired .*, still firing: The oldest protected timestamp held by backup jobs is/);
+    // Named in the caption too: a phone has no hover.
+    await expect(panel.chart.getByTestId('alert-windows-note')).toContainText('protected_timestamp_too_old');
+
+    // The rule reads the restore gauge too, but its instance is about the backup gauge: that panel stays clear.
+    const alertsRead = page.waitForResponse((r) => r.url().includes('/api/v1/clusters/demo/alerts?from=now-1h&to=now') && r.ok());
+    await panel.goto('demo', 'jobs_restore_protected_age_sec');
+    await alertsRead;
+    await expect(panel.chart.getByTestId('alert-window')).toHaveCount(0);
+
+    // The overview's small chart of the backup gauge is shaded as well.
+    await page.goto('/c/demo');
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+    const small = page.getByRole('article', { name: 'Oldest PTS · backup jobs' });
+    await expect(small.locator('[data-testid="alert-window"][data-rule="protected_timestamp_too_old"]')).toHaveCount(1, { timeout: 30_000 });
   });
 });

@@ -2,7 +2,7 @@
 
 import useSWR from 'swr';
 import { fetcher, type FetchError } from '@/components/data/fetcher';
-import { ALERT_RULES_API_HREF, clusterAlertsApiHref, type AlertsQuery } from '@/lib/domain/alert-view';
+import { ALERT_RULES_API_HREF, chartAlertsQuery, clusterAlertsApiHref, type AlertsQuery } from '@/lib/domain/alert-view';
 import type { AlertRulesAnswer, ClusterAlertsAnswer } from '@/lib/api/types/alerts';
 
 // The previous answer stays on screen while the next loads: no blank flash, no layout shift on refresh.
@@ -31,9 +31,10 @@ export function useAlertRules() {
 }
 
 /**
- * The episodes that fired on `metric` overlapping the range (the view's own text, `now-6h`, so the
- * overview's charts refresh with one request each), for a chart to shade.
+ * The episodes a chart of `metric` may shade over the range (the view's own text, `now-6h`): a range
+ * ending now reads the plain list, shared by every chart of the page (the overview's thirteen make one
+ * request); others the metric's own episodes (lib/domain/alert-view.ts chartAlertsQuery).
  */
 export function useMetricAlerts(cluster: string, metric: string, q: { from: string; to: string }, refreshMs: number, enabled = true) {
-  return useSWR<ClusterAlertsAnswer, FetchError>(enabled ? clusterAlertsApiHref(cluster, { metric, from: q.from, to: q.to }) : null, fetcher, { ...OPTS, refreshInterval: refreshMs });
+  return useSWR<ClusterAlertsAnswer, FetchError>(enabled ? clusterAlertsApiHref(cluster, chartAlertsQuery(metric, q.from, q.to)) : null, fetcher, { ...OPTS, refreshInterval: refreshMs });
 }

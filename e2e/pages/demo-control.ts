@@ -17,17 +17,3 @@ export async function setSqlFault(fault: SqlFault): Promise<void> {
   const res = await fetch(`${DEMO_CONTROL_URL}/sql/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
   if (!res.ok) throw new Error(`demo control: SQL fault ${fault.mode}: HTTP ${res.status} ${await res.text()}`);
 }
-
-export type ScheduleFault = { mode: 'ok' } | { mode: 'fail'; error?: string };
-
-/** Every backup the schedule (by label) starts fails from now on, until `{mode: 'ok'}`. */
-export async function setScheduleFault(label: string, fault: ScheduleFault): Promise<void> {
-  const res = await fetch(`${DEMO_CONTROL_URL}/schedules/${encodeURIComponent(label)}/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
-  if (!res.ok) throw new Error(`demo control: schedule ${label} fault ${fault.mode}: HTTP ${res.status} ${await res.text()}`);
-}
-
-/** Moves the cluster's clock ahead (its schedules fire, its jobs run); the dashboard's clock is untouched. */
-export async function advanceClock(seconds: number): Promise<void> {
-  const res = await fetch(`${DEMO_CONTROL_URL}/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds }) });
-  if (!res.ok) throw new Error(`demo control: clock advance ${seconds} s: HTTP ${res.status} ${await res.text()}`);
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AlertInstance } from '../api/types/alerts';
-import { alertWindows, clipWindows, clusterAlertsApiHref, firingBadge, firingBreakdown, formatStateFilter, parseStateFilter, toggleState, windowRules } from './alert-view';
+import { alertWindows, chartAlertsQuery, clipWindows, clusterAlertsApiHref, firingBadge, firingBreakdown, formatStateFilter, parseStateFilter, toggleState, windowRules } from './alert-view';
 
 function alert(over: Partial<AlertInstance> = {}): AlertInstance {
   return {
@@ -89,8 +89,20 @@ describe('shaded windows', () => {
   it("an instance about one of its rule's metrics shades only that metric's chart", () => {
     const pts = (m: string) => alert({ id: m, rule: 'protected_timestamp_too_old', labels: { metric: m }, metrics: ['jobs_backup_protected_age_sec', 'jobs_restore_protected_age_sec'] });
     const answer = [pts('jobs_backup_protected_age_sec'), pts('jobs_restore_protected_age_sec'), alert()];
-    expect(alertWindows(answer, 'jobs_restore_protected_age_sec').map((w) => w.key)).toEqual(['jobs_restore_protected_age_sec@2026-12-01T10:00:00.000Z', 'a1@2026-12-01T10:00:00.000Z'].sort());
+    expect(alertWindows(answer, 'jobs_restore_protected_age_sec').map((w) => w.key)).toEqual(['jobs_restore_protected_age_sec@2026-12-01T10:00:00.000Z']);
     expect(alertWindows(answer)).toHaveLength(3);
+  });
+
+  it("keeps only the episodes of rules that read the chart's metric (the plain list holds every rule's)", () => {
+    const sql = alert({ id: 's', rule: 'backup_schedule_stale', metrics: [] });
+    const other = alert({ id: 'o', rule: 'backup_job_failed', metrics: ['jobs_backup_resume_failed'] });
+    expect(alertWindows([sql, other, alert()], 'schedules_BACKUP_failed').map((w) => w.rule)).toEqual(['scheduled_backup_failed']);
+  });
+
+  it('a range ending now shares the plain list; any other range asks for the metric', () => {
+    expect(chartAlertsQuery('schedules_BACKUP_failed', 'now-6h', 'now')).toEqual({ from: 'now-6h', to: 'now' });
+    expect(chartAlertsQuery('schedules_BACKUP_failed', '2026-12-01T10:00:00Z', '2026-12-01T12:00:00Z')).toEqual({ metric: 'schedules_BACKUP_failed', from: '2026-12-01T10:00:00Z', to: '2026-12-01T12:00:00Z' });
+    expect(chartAlertsQuery('m', 'now-1h', 'now-30m')).toMatchObject({ metric: 'm' });
   });
 
   it('an instance that fired twice is two windows; the same episode twice is one', () => {

@@ -85,15 +85,25 @@ export interface AlertWindow {
 }
 
 /**
- * The firing episodes of a `metric=` answer as windows (fired_at → resolved_at); pending ones (never
- * fired) have none. An instance about one metric of its rule (label `metric`, e.g. one instance per
- * protected-timestamp gauge) shades that metric's chart only, though the API matches every metric the rule reads.
+ * The query that finds a chart's episodes. A range that ends now needs no `metric=`: every episode
+ * overlapping it is active or resolved within it, which the plain list answers; so the overview's
+ * charts share one request instead of one each. Other ranges ask for the metric's episodes.
+ */
+export function chartAlertsQuery(metric: string, from: string, to: string): AlertsQuery {
+  return to === 'now' ? { from, to } : { metric, from, to };
+}
+
+/**
+ * The firing episodes among `alerts` that read `metric`, as windows (fired_at → resolved_at); pending
+ * ones (never fired) have none. An instance about one metric of its rule (label `metric`, e.g. one
+ * instance per protected-timestamp gauge) shades that metric's chart only, though `metric=` matches
+ * every metric the rule reads.
  */
 export function alertWindows(alerts: readonly AlertInstance[], metric?: string): AlertWindow[] {
   const out = new Map<string, AlertWindow>();
   for (const a of alerts) {
     if (a.fired_at === null) continue;
-    if (metric !== undefined && a.labels.metric !== undefined && a.labels.metric !== metric) continue;
+    if (metric !== undefined && (!a.metrics.includes(metric) || (a.labels.metric !== undefined && a.labels.metric !== metric))) continue;
     const startMs = Date.parse(a.fired_at);
     if (!Number.isFinite(startMs)) continue;
     const end = a.resolved_at === null ? null : Date.parse(a.resolved_at);
