@@ -7,6 +7,8 @@ import { AGG_KEY, chartRows, secondsTicks, unitCaption, valueUnit, type RangeDat
 import { timeTicks, type TimeTicks } from '@/lib/domain/time-ticks';
 import type { MetricKind } from '@/lib/catalog';
 import type { JobEvent } from '@/lib/jobs/events';
+import { clipWindows, type AlertWindow } from '@/lib/domain/alert-view';
+import { AlertWindowsNote, alertWindowAreas } from './alert-windows';
 import { ChartLegend } from './chart-legend';
 import { nodeColor } from './chart-colors';
 import { ChartState } from './chart-state';
@@ -49,6 +51,10 @@ export interface MetricChartProps {
   eventHref?: (jobId: string) => string;
   /** A short note about the markers, e.g. "job events unavailable", shown in the caption. */
   eventsNote?: string | null;
+  /** When an alert on this metric fired (lib/domain/alert-view.ts): shaded behind the lines. */
+  alertWindows?: readonly AlertWindow[];
+  /** E.g. "alert windows unavailable", shown in the caption. */
+  alertsNote?: string | null;
 }
 
 const TIME_FMT: Record<TimeTicks['precision'], Intl.DateTimeFormat> = {
@@ -60,6 +66,7 @@ const NO_HIDDEN: ReadonlySet<string> = new Set();
 const EVENT_FMT = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 const formatEventTime = (t: number) => EVENT_FMT.format(t);
 const NO_EVENTS: readonly JobEvent[] = [];
+const NO_WINDOWS: readonly AlertWindow[] = [];
 
 function labelOf(s: MouseHandlerDataParam): number | null {
   const v = Number(s.activeLabel);
@@ -71,7 +78,7 @@ function labelOf(s: MouseHandlerDataParam): number | null {
  * a legend that toggles lines, a tooltip with node, time and exact value, and the four states.
  * Takes plain data and never fetches (components/charts/use-metric-range.ts does).
  */
-export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7, drillAt, events = NO_EVENTS, eventHref, eventsNote }: MetricChartProps) {
+export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7, drillAt, events = NO_EVENTS, eventHref, eventsNote, alertWindows = NO_WINDOWS, alertsNote }: MetricChartProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   // The time of the last click (not a drag): its jobs are offered under the chart.
   const [picked, setPicked] = useState<number | null>(null);
@@ -106,6 +113,8 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
   // "Since when?": the store only has what the recorder saw; say where the history begins.
   const firstT = view.rows[0]?.t;
   const since = firstT !== undefined && firstT - fromMs > 2 * data.step_s * 1000 ? firstT : null;
+  // An alert still firing is shaded up to the newest sample (or its last evaluation), never past it.
+  const shaded = clipWindows(alertWindows, fromMs, toMs, view.rows.at(-1)?.t ?? fromMs, data.step_s * 1000);
 
   return (
     <figure aria-label={ariaLabel} data-testid="metric-chart" data-lines={view.lines.filter((l) => !hidden.has(l.key)).length} className="flex min-w-0 flex-col gap-1">
@@ -116,6 +125,7 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
           {loading && <span className="ml-2 animate-pulse">updating…</span>}
           {error && <span className="ml-2 text-red-600 dark:text-red-400">refresh failed: {error}</span>}
           {eventsNote && <span className="ml-2 text-amber-700 dark:text-amber-400" data-testid="job-events-note">{eventsNote}</span>}
+          <AlertWindowsNote windows={shaded} note={alertsNote} />
         </figcaption>
         <ChartLegend lines={view.lines} hidden={hidden} onToggle={onToggle} />
       </div>
@@ -134,6 +144,7 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
             } : undefined}
           >
             <CartesianGrid strokeOpacity={0.25} vertical={false} />
+            {alertWindowAreas(shaded, formatEventTime)}
             <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={axis.ticks} tickFormatter={(t: number) => timeFmt.format(t)} minTickGap={24} fontSize={11} stroke="currentColor" strokeOpacity={0.5} />
             <YAxis width={58} fontSize={11} tickFormatter={tickFormatter(unit, max)} allowDecimals={unit !== 'count'} ticks={yTicks} domain={yTicks ? [0, yTicks[yTicks.length - 1]] : [0, 'auto']} stroke="currentColor" strokeOpacity={0.5} />
             <Tooltip content={<ChartTooltip rows={view.rows} lines={view.lines.filter((l) => !hidden.has(l.key))} unit={unit} nullMeans={metric.kind === 'timestamp' ? 'unknown since restart' : undefined} />} isAnimationActive={false} />

@@ -2,6 +2,7 @@
 
 import { drillHref } from '@/lib/domain/drill';
 import Link from 'next/link';
+import { useChartAlerts } from '@/components/alerts/use-chart-alerts';
 import { chartMetric } from '@/components/charts/chart-metric';
 import { MetricChart } from '@/components/charts/metric-chart';
 import { useMetricRange } from '@/components/charts/use-metric-range';
@@ -39,6 +40,7 @@ function ChartCard({ cluster, exported, title, refreshMs, sql }: { cluster: stri
   const every = refreshMs === 0 ? 0 : Math.max(refreshMs, MIN_REFRESH_MS);
   const { data, error, isValidating } = useMetricRange(cluster, exported, RANGE, every);
   const events = useChartEvents(cluster, exported, { ...RANGE, refreshMs: every, sql, denseAbove: OVERVIEW_DENSE_EVENTS });
+  const alerts = useChartAlerts(cluster, exported, { ...RANGE, refreshMs: every });
   if (!entry) return null;
   return (
     <article aria-label={title} className="flex min-w-0 flex-col gap-1 rounded-lg border border-zinc-200 bg-white p-2.5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -58,6 +60,7 @@ function ChartCard({ cluster, exported, title, refreshMs, sql }: { cluster: stri
         ariaLabel={`${title}, last 6 h`}
         drillAt={drillHref(cluster, exported) ? (t, node) => drillHref(cluster, exported, { at: t, node }) : undefined}
         {...events.chart}
+        {...alerts}
       />
     </article>
   );

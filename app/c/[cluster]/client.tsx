@@ -6,6 +6,7 @@ import { useKnownNodeIds } from '@/components/hooks/use-known-node-ids';
 import { useNow } from '@/components/hooks/use-now';
 import { NodeList } from '@/components/nodes/node-list';
 import { nodeColumns } from '@/lib/domain/node-columns';
+import { AlertStrip } from '@/components/overview/alert-strip';
 import { FreshnessStrip } from '@/components/overview/freshness-strip';
 import { GridLegend } from '@/components/overview/grid-legend';
 import { MetricGrid } from '@/components/overview/metric-grid';
@@ -16,6 +17,7 @@ import { StatusTiles } from '@/components/overview/status-tiles';
 import { cn } from '@/components/ui/cn';
 import { parseViewParams, refreshMs } from '@/lib/links';
 import type { ClusterSnapshot } from '@/lib/api/types/metrics';
+import type { ClusterAlertsAnswer } from '@/lib/api/types/alerts';
 
 interface Props {
   cluster: { id: string; name: string; sql: boolean };
@@ -23,9 +25,11 @@ interface Props {
   fallbackData: ClusterSnapshot;
   /** When the server rendered: hydration computes the same "12 s ago" as the server did. */
   renderedAt: number;
+  /** The server's firing alerts: the strip is on the first paint (no jump once the page is up). */
+  alertsFallback?: ClusterAlertsAnswer;
 }
 
-export function OverviewClient({ cluster, fallbackData, renderedAt }: Props) {
+export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallback }: Props) {
   const view = parseViewParams(useSearchParams());
   const { data, error, isValidating, mutate } = useClusterMetrics(cluster.id, { fallbackData, refreshMs: refreshMs(view.refresh) });
   const now = useNow(renderedAt);
@@ -38,6 +42,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt }: Props) {
     <main className="mx-auto flex max-w-[1600px] flex-col gap-5 px-3 py-4 sm:px-6 sm:py-6">
       <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
       {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
+      <AlertStrip cluster={cluster.id} view={view} now={now} fallbackData={alertsFallback} />
       <StatusTiles columns={columns} now={now} />
       <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={now} />
       <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />

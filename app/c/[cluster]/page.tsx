@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { DemoBanner } from '@/components/layout/demo-banner';
 import { OverviewSkeleton } from '@/components/overview/overview-skeleton';
+import { clusterAlertsForRequest } from '@/lib/api/alerts';
 import { clusterMetrics } from '@/lib/api/metrics';
 import { getCluster } from '@/lib/clusters';
 import type { ClusterConfig } from '@/lib/config';
@@ -22,8 +23,12 @@ export async function generateMetadata({ params }: { params: Promise<{ cluster: 
 
 /** Waits for the first snapshot (up to the scrape timeout when a node hangs) inside the page's Suspense. */
 async function OverviewData({ cluster }: { cluster: ClusterConfig }) {
-  const snapshot = await clusterMetrics(cluster.id);
-  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }} fallbackData={snapshot} renderedAt={requestTime()} />;
+  const [snapshot, alerts] = await Promise.all([
+    clusterMetrics(cluster.id),
+    // The alert strip's first paint; if the store cannot answer, the client's own poll decides.
+    clusterAlertsForRequest(cluster.id, new URLSearchParams({ state: 'firing' })).catch(() => undefined),
+  ]);
+  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }} fallbackData={snapshot} renderedAt={requestTime()} alertsFallback={alerts} />;
 }
 
 /**

@@ -3,6 +3,7 @@
 import { drillHref } from '@/lib/domain/drill';
 import Link from 'next/link';
 import { useMemo } from 'react';
+import { useChartAlerts } from '@/components/alerts/use-chart-alerts';
 import { chartMetric } from '@/components/charts/chart-metric';
 import { JobEventsBar } from '@/components/charts/job-event-markers';
 import { MetricChart } from '@/components/charts/metric-chart';
@@ -41,6 +42,7 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
   const hidden = useMemo(() => new Set([...nodeIds.filter((n) => !shown.has(n)).map(nodeKey), ...(view.agg ? [] : [AGG_KEY])]), [nodeIds, shown, view.agg]);
   const aggLabel = `cluster (${metric.aggregate})`;
   const events = useChartEvents(cluster.id, metric.exported, { from, to, nodes: view.nodes, refreshMs: refreshMs(view.refresh), sql: cluster.sql, mode: view.events, denseAbove: PANEL_DENSE_EVENTS });
+  const alerts = useChartAlerts(cluster.id, metric.exported, { from, to, refreshMs: refreshMs(view.refresh) });
 
   const chart = (
     <MetricChart
@@ -62,6 +64,7 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
       }}
       onZoom={(a, b) => go({ from: new Date(a).toISOString(), to: new Date(b).toISOString() })}
       {...events.chart}
+      {...alerts}
     />
   );
 
@@ -123,7 +126,8 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
         {chart}
         <p className="text-xs text-zinc-500 dark:text-zinc-400">
           Drag across the chart to zoom in; back returns to the previous range.
-          {events.on && ' Markers above the chart are job events: hover for the job, click to open it.'}{' '}
+          {events.on && ' Markers above the chart are job events: hover for the job, click to open it.'}
+          {alerts.alertWindows.length > 0 && ' Shaded stretches are when an alert on this metric fired (red critical, amber warning).'}{' '}
           <a href={hrefWith({ kiosk: true })} className="underline underline-offset-2">
             Wall-screen view
           </a>
