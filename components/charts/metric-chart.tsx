@@ -121,7 +121,11 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
       <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
         <figcaption className="text-xs text-zinc-500 dark:text-zinc-400">
           {unitCaption(unit, data.step_s, ageLabel)}
-          {since !== null && <span> · recorded since {TIME_FMT[axis.precision === 'days' ? 'days' : 'minutes'].format(since)}</span>}
+          {data.source === 'prometheus' ? (
+            <span data-testid="history-source"> · from Prometheus</span>
+          ) : (
+            since !== null && <span> · recorded since {TIME_FMT[axis.precision === 'days' ? 'days' : 'minutes'].format(since)}</span>
+          )}
           {loading && <span className="ml-2 animate-pulse">updating…</span>}
           {error && <span className="ml-2 text-red-600 dark:text-red-400">refresh failed: {error}</span>}
           {eventsNote && <span className="ml-2 text-amber-700 dark:text-amber-400" data-testid="job-events-note">{eventsNote}</span>}

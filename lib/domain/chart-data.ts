@@ -14,6 +14,8 @@ export interface RangeData {
   fn: RangeFn;
   series: { node_id: number; points: Point[] }[];
   aggregate?: { how: 'sum' | 'max'; points: Point[] };
+  /** Where the history came from (the API's `source`): the dashboard's recorder or Prometheus. */
+  source?: 'embedded' | 'prometheus';
 }
 
 export interface ChartLine {
