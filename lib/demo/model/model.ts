@@ -113,7 +113,8 @@ export class DemoModel implements ClusterState {
     }
     let pausedJob: DemoJob | null = null;
     this.at(startMs - 135 * MINUTE, (t) => (pausedJob = startManualBackup(w, t, Math.min(3, w.nodes.length), 3 * 60 * MINUTE)));
-    this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id));
+    // Paused WITH REASON: from v26.1 the reason shows as the job's running_status (#158350).
+    this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id, 'paused by sre_oncall during the movr migration freeze'));
     this.at(startMs - 35 * MINUTE, (t) => startRestore(w, t, Math.min(2, w.nodes.length), 2 * 60 * MINUTE, false));
     for (let i = 0; i < extraJobs; i++) {
       this.at(historyStart + w.rng.next() * (startMs - historyStart - 3 * 60 * MINUTE), (t) => startManualBackup(w, t, w.rng.pick(w.nodes).node.node_id, w.rng.between(1, 20) * MINUTE));
@@ -190,11 +191,12 @@ export class DemoModel implements ClusterState {
     return computeNodeMetrics(this.world, nodeId, now);
   }
 
-  pauseJob(id: string): void {
+  pauseJob(id: string, reason?: string): void {
     const job = this.mustJob(id);
     if (job.status === 'paused' || job.status === 'pause-requested') return;
     this.mustBeIn(job, ['pending', 'running'], 'paused');
     job.status = 'pause-requested';
+    job.pause_reason = reason ?? null;
     this.request(job);
   }
   resumeJob(id: string): void {
@@ -202,6 +204,7 @@ export class DemoModel implements ClusterState {
     if (job.status === 'running' || job.status === 'pending') return;
     this.mustBeIn(job, ['paused', 'pause-requested'], 'resumed');
     job.status = 'pending'; // re-adopted by a node's adoption loop shortly
+    job.pause_reason = null;
     const plan = this.world.plans.get(job.job_id);
     if (plan) plan.wakeAt = this.world.cursorMs + 5_000;
     touchJob(this.world, job, this.world.cursorMs);

@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { ClusterState } from '../cluster-state';
-import { VERSION_STRINGS, type DemoBackup, type DemoBackupLayer, type DemoJob, type DemoSchedule } from '../types';
+import { showsPauseReason, VERSION_STRINGS, type CrdbVersion, type DemoBackup, type DemoBackupLayer, type DemoJob, type DemoSchedule } from '../types';
 import { internalJobsColumns } from './columns';
 
 /**
@@ -107,9 +107,19 @@ function schemaSql(state: ClusterState): string[] {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function jobRow(j: DemoJob): Record<string, unknown> {
+/**
+ * From v26.1 (#158350) a job paused for a reason shows it "as the secondary, informative status of the
+ * job aka its running_status"; the status itself stays `paused`. Before, the reason is kept but never shown.
+ */
+function runningStatus(j: DemoJob, v: CrdbVersion): string | null {
+  const pausing = j.status === 'paused' || j.status === 'pause-requested';
+  return pausing && j.pause_reason && showsPauseReason(v) ? j.pause_reason : j.running_status;
+}
+
+function jobRow(j: DemoJob, v: CrdbVersion): Record<string, unknown> {
+  // jsonb_populate_recordset ignores keys that are not columns (pause_reason, pts, rev).
   return {
-    ...j, descriptor_ids: [], created: iso(j.created), started: iso(j.started), finished: iso(j.finished),
+    ...j, running_status: runningStatus(j, v), descriptor_ids: [], created: iso(j.created), started: iso(j.started), finished: iso(j.finished),
     modified: iso(j.modified), last_run: iso(j.last_run), next_run: iso(j.next_run),
     high_water_timestamp: null, execution_events: [],
   };
@@ -165,7 +175,7 @@ export class Mirror {
     const backups = this.state.backups();
     await this.db.exec('BEGIN READ WRITE');
     try {
-      await this.upsert('crdb.jobs_t', 'job_id', JOB_COLUMNS, jobs.filter((j) => j.rev > since).map(jobRow));
+      await this.upsert('crdb.jobs_t', 'job_id', JOB_COLUMNS, jobs.filter((j) => j.rev > since).map((j) => jobRow(j, this.state.version)));
       await this.prune('crdb.jobs_t', 'job_id', this.jobIds, jobs.map((j) => j.job_id));
       await this.upsert('crdb.schedules_t', 'id', SCHEDULE_COLUMNS, schedules.filter((s) => s.rev > since).map(scheduleRow));
       await this.prune('crdb.schedules_t', 'id', this.scheduleIds, schedules.map((s) => s.id));
