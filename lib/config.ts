@@ -54,6 +54,21 @@ const Collections = z
   .transform((v) => v.split(',').map((u) => u.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i, 'each entry must be a storage URI like s3://bucket/path or external://name')));
 
+/**
+ * CRDB_UNSAFE_INTERNALS: whether the dashboard's sessions run `SET allow_unsafe_internals = on`
+ * (CockroachDB v25.4+; crdb_internal and system are restricted by default from v26.1, reference §e).
+ * auto: where the variable exists, falling back to SHOW statements if CockroachDB refuses; on: the
+ * same, but a refusal is an error; off: never (SHOW statements only on v26.1+, unless the role's own
+ * default allows it, `ALTER ROLE <user> SET allow_unsafe_internals = on`).
+ */
+export const UNSAFE_INTERNALS_MODES = ['auto', 'on', 'off'] as const;
+export type UnsafeInternalsMode = (typeof UNSAFE_INTERNALS_MODES)[number];
+const UnsafeInternals = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(UNSAFE_INTERNALS_MODES, { message: 'CRDB_UNSAFE_INTERNALS must be auto, on or off' }));
+
 /** One cluster as CLUSTERS_FILE lists it (same fields as the CRDB_* variables). */
 const ClusterEntry = z.object({
   id: Id,
@@ -63,6 +78,7 @@ const ClusterEntry = z.object({
   http_ca: z.string().trim().min(1).optional(),
   http_port: z.number().int().min(1).max(65535).optional(),
   http_scheme: z.enum(['http', 'https']).optional(),
+  unsafe_internals: z.enum(UNSAFE_INTERNALS_MODES).optional(),
 });
 const ClustersFile = z.union([z.array(ClusterEntry), z.object({ clusters: z.array(ClusterEntry) }).transform((f) => f.clusters)]);
 
@@ -84,6 +100,7 @@ const Env = z.object({
   FRESHNESS_GRACE: GraceSetting.optional(),
   FRESHNESS_STALE_MULTIPLIER: z.coerce.number().min(1.1, 'FRESHNESS_STALE_MULTIPLIER must be at least 1.1').max(100).default(DEFAULT_POLICY.staleMultiplier),
   BACKUP_COLLECTIONS: Collections.default([]),
+  CRDB_UNSAFE_INTERNALS: UnsafeInternals.default('auto'),
 });
 
 export interface ClusterConfig {
@@ -100,6 +117,8 @@ export interface ClusterConfig {
   httpScheme: 'http' | 'https';
   /** True for the built-in demo cluster. */
   demo: boolean;
+  /** CRDB_UNSAFE_INTERNALS (or the entry's `unsafe_internals`); absent means auto. */
+  unsafeInternals?: UnsafeInternalsMode;
 }
 
 export interface StaticConfig {
@@ -111,6 +130,8 @@ export interface StaticConfig {
   freshness: FreshnessPolicy;
   /** Collections the backups page may list besides those the schedules write to (BACKUP_COLLECTIONS). */
   backupCollections: string[];
+  /** CRDB_UNSAFE_INTERNALS: the default of every cluster (the built-in demo's too). */
+  unsafeInternals: UnsafeInternalsMode;
 }
 
 export class ConfigError extends Error {}
@@ -139,6 +160,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
     scrapeTimeoutMs: e.SCRAPE_TIMEOUT,
     freshness: { grace: e.FRESHNESS_GRACE ?? DEFAULT_POLICY.grace, staleMultiplier: e.FRESHNESS_STALE_MULTIPLIER },
     backupCollections: e.BACKUP_COLLECTIONS,
+    unsafeInternals: e.CRDB_UNSAFE_INTERNALS,
   };
   if (e.SCRAPE_TIMEOUT > e.SCRAPE_INTERVAL) throw new ConfigError('SCRAPE_TIMEOUT: must not be longer than SCRAPE_INTERVAL');
   if (e.CLUSTERS_FILE) {
@@ -164,6 +186,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         httpPort: c.http_port ?? e.CRDB_HTTP_PORT,
         httpScheme: c.http_scheme ?? e.CRDB_HTTP_SCHEME,
         demo: false,
+        unsafeInternals: c.unsafe_internals ?? e.CRDB_UNSAFE_INTERNALS,
       };
     });
     if (clusters.length === 0) throw new ConfigError('CLUSTERS_FILE: lists no clusters');
@@ -182,6 +205,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         httpPort: e.CRDB_HTTP_PORT,
         httpScheme: e.CRDB_HTTP_SCHEME,
         demo: false,
+        unsafeInternals: e.CRDB_UNSAFE_INTERNALS,
       },
     ],
     ...base,

@@ -8,7 +8,7 @@ import { JOB_STATUSES, type JobStatus } from '../jobs/statuses';
 
 export const CRDB_VERSIONS = ['23.2', '24.3', '25.4', '26.1', '26.2'] as const;
 export type CrdbVersion = (typeof CRDB_VERSIONS)[number];
-export const DEFAULT_CRDB_VERSION: CrdbVersion = '25.4';
+export const DEFAULT_CRDB_VERSION: CrdbVersion = '26.2';
 
 /** `v` is this release or a later one ('25.4' >= '24.3'); versions compare as major.minor. */
 export function atLeast(v: CrdbVersion, than: `${number}.${number}`): boolean {
