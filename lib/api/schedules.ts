@@ -26,7 +26,7 @@ export function checkScheduleId(id: string): string {
 
 export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
   const policy = staticConfig().freshness;
-  const state = await withReadOnly(cluster, 'listing schedules', (c) => readSchedules(c, policy));
+  const state = await withReadOnly(cluster, 'listing schedules', (c, info) => readSchedules(c, info, policy));
   const rows = state.schedules.map((s) => s.row);
   const groups = groupSchedules(rows, state.nowMs, policy);
   const metric = await metricSignal(cluster, state, groups, policy);
@@ -44,8 +44,8 @@ export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPa
 
 export async function getSchedule(cluster: ClusterConfig, id: string): Promise<ScheduleDetail> {
   const policy = staticConfig().freshness;
-  return withReadOnly(cluster, `reading schedule ${id}`, async (c) => {
-    const state = await readSchedules(c, policy);
+  return withReadOnly(cluster, `reading schedule ${id}`, async (c, info) => {
+    const state = await readSchedules(c, info, policy);
     const me = state.schedules.find((s) => s.row.id === id);
     if (!me) throw new ApiError('not_found', `no schedule ${id} on cluster "${cluster.id}" (SHOW SCHEDULES does not list it)`);
     const pair = me.row.paired_with ? (state.schedules.find((s) => s.row.id === me.row.paired_with) ?? null) : null;

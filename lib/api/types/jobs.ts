@@ -4,8 +4,12 @@
  * whatever this version does not have (never an error).
  */
 
-/** Where the explorer read: `SELECT … FROM [SHOW JOBS]` (windows within 12 h) or `crdb_internal.jobs`. */
-export type JobsSource = 'show_jobs' | 'crdb_internal.jobs';
+/**
+ * Where the explorer read: `SELECT … FROM [SHOW JOBS]` (windows within 12 h), `crdb_internal.jobs`, or,
+ * where internals are restricted (allow_unsafe_internals off, v26.1+), `show_jobs+schedules`: the long
+ * form of the jobs SHOW JOBS lists plus every job of every schedule (SHOW JOBS FOR SCHEDULES).
+ */
+export type JobsSource = 'show_jobs' | 'crdb_internal.jobs' | 'show_jobs+schedules';
 
 export interface JobRow {
   job_id: string;
@@ -34,6 +38,8 @@ export interface JobsPage {
   sql: string;
   /** True when the window starts before jobs.retention_time (default 14 d): older jobs are deleted. */
   past_retention: boolean;
+  /** What this answer cannot show and what it would need (e.g. "… needs allow_unsafe_internals"); empty when complete. */
+  unavailable: string[];
 }
 
 export interface ScheduleRef {
