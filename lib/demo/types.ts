@@ -131,6 +131,27 @@ export interface DemoSchedule {
   rev: number;
 }
 
+/**
+ * One protected timestamp record as CockroachDB's job and schedule code write it into
+ * system.protected_ts_records (reference §f): meta_type 'jobs' | 'schedules', meta the holder's id as
+ * decimal ASCII bytes, ts an HLC decimal `<wall nanos>.<10-digit logical>`, target an encoded
+ * cockroach.protectedts.Target. The decoded_*, internal_meta, num_ranges and last_updated fields are
+ * what crdb_internal.kv_protected_ts_records (v23.2+) adds.
+ */
+export interface DemoPtsRecord {
+  id: string;
+  ts: string;
+  meta_type: 'jobs' | 'schedules';
+  /** The holder's id (meta is its decimal ASCII bytes). */
+  holder_id: string;
+  /** Encoded Target proto. */
+  target: Uint8Array;
+  decoded_target: Record<string, unknown>;
+  internal_meta: Record<string, unknown>;
+  num_ranges: number;
+  verified: boolean;
+}
+
 /** One row of SHOW BACKUP (one object of one backup layer). */
 export interface DemoBackupObject {
   database_name: string | null;

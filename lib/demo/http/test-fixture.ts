@@ -4,7 +4,7 @@
  * Tests move its clock and metrics explicitly.
  */
 import type { ClusterState } from '../cluster-state';
-import { DemoSqlError, hasFailOrCancelFailed, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoSchedule } from '../types';
+import { DemoSqlError, hasFailOrCancelFailed, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoPtsRecord, type DemoSchedule } from '../types';
 import { BACKUP_FAMILIES } from './backup-families';
 
 export const FIXTURE_START = Date.UTC(2026, 0, 15, 8, 0, 0);
@@ -81,6 +81,9 @@ export class FixtureClusterState implements ClusterState {
   }
   revision(): number {
     return this.rev;
+  }
+  ptsRecords(): readonly DemoPtsRecord[] {
+    return [];
   }
   jobs(): readonly DemoJob[] {
     return this.jobList;

@@ -1,10 +1,11 @@
 import type { ClusterState } from '../cluster-state';
-import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoSchedule, TERMINAL_STATUSES } from '../types';
+import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoPtsRecord, type DemoSchedule, TERMINAL_STATUSES } from '../types';
 import { maybeStartBackgroundJobs, startForeverJobs, startManualBackup, startRestore } from './background';
 import { DemoClock } from './clock';
 import { IdGenerator } from './ids';
 import { STEP_MS, stepJob, type OnTerminal } from './jobs';
 import { computeNodeMetrics } from './metrics';
+import { orphanRecord, ptsRecordsOf } from './pts';
 import { Rng } from './rng';
 import { SCHEDULE_SPECS } from './scenario';
 import { createSchedules, nextCron, onScheduledJobDone, schedulerRound } from './scheduler';
@@ -60,6 +61,9 @@ export class DemoModel implements ClusterState {
   private readonly originMs: number;
   private events: ScriptedEvent[] = [];
   private sampling: { fromMs: number; everyMs: number } | undefined;
+  /** Leaked records (their holder is gone): not counted by the PTS gauges, which skip them. */
+  private readonly ptsLeaks: DemoPtsRecord[];
+  private ptsCache: { rev: number; records: DemoPtsRecord[] } | null = null;
   private backfilled: BackfillSample[] = [];
   private readonly onTerminal: OnTerminal = (job, t, plan) => {
     if (job.created_by_id) onScheduledJobDone(this.world, job, t, plan.layer, this.originMs);
@@ -71,6 +75,7 @@ export class DemoModel implements ClusterState {
     const epochMs = Math.min(startMs, Math.floor((opts.epochMs ?? startMs) / STEP_MS) * STEP_MS);
     const historyStart = epochMs - (opts.historyDays ?? 14) * DAY;
     this.originMs = historyStart;
+    this.ptsLeaks = [orphanRecord(historyStart)];
     const rng = new Rng(opts.seed);
     this.world = {
       version: opts.version,
@@ -185,6 +190,11 @@ export class DemoModel implements ClusterState {
   }
   nodes(): readonly DemoNode[] {
     return this.world.nodes.map((n) => n.node);
+  }
+  ptsRecords(): readonly DemoPtsRecord[] {
+    this.sync();
+    if (this.ptsCache?.rev !== this.world.rev) this.ptsCache = { rev: this.world.rev, records: ptsRecordsOf(this.world, this.ptsLeaks) };
+    return this.ptsCache.records;
   }
   nodeMetrics(nodeId: number): Record<string, number> {
     const now = this.sync();

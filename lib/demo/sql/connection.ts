@@ -122,7 +122,7 @@ export class Connection extends ConnectionBase {
     let stale = true;
     for (const toks of statements) {
       // Gated when reached: `SET allow_unsafe_internals = on; SELECT … FROM crdb_internal.jobs` works in one Query.
-      const plan = gateInternals(toks, this.internalsAllowed(), () => rewriteStatement(toks, this.sh.state.version));
+      const plan = gateInternals(toks, this.internalsAllowed(), () => rewriteStatement(toks, this.sh.state.version), this.vars.get('session_user'));
       if (stale && (plan.kind === 'sql' || plan.kind === 'control')) {
         // Between statements PGlite is idle, so the mirror can catch up with earlier control statements.
         await this.sh.pg.prepare(this.sh.state.now());
@@ -168,7 +168,7 @@ export class Connection extends ConnectionBase {
       this.sh.statements.add(query);
       const types = Array.from({ length: r.int16() }, () => r.int32());
       if (name !== '' && this.stmts.has(name)) return void this.fail(out, '42P05', `prepared statement "${name}" already exists`);
-      const plans = rewriteQuery(query, this.sh.state.version, { internals: this.internalsAllowed() });
+      const plans = rewriteQuery(query, this.sh.state.version, { internals: this.internalsAllowed(), user: this.vars.get('session_user') });
       if (plans.length > 1) return void this.fail(out, '42601', 'cannot insert multiple commands into a prepared statement');
       const plan = plans[0];
       if (plan?.kind === 'error') return void this.fail(out, plan.code, plan.message, plan.hint);

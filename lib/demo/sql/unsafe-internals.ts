@@ -39,8 +39,31 @@ export function internalsReference(toks: readonly Tok[]): string | null {
   return null;
 }
 
-/** The statement's plan, or CockroachDB's error when it reaches into restricted internals. */
-export function gateInternals(toks: readonly Tok[], allowed: boolean, plan: () => Plan): Plan {
+/**
+ * System tables readable by admin only (SELECT; pkg/sql/catalog/catprivilege/system.go) or with the
+ * VIEWSYSTEMTABLE system privilege (v23.1.11+). The demo's users: `root` and names starting with
+ * `admin` are admins; anyone else lacks the privilege, so tests can see the error a monitoring user gets.
+ */
+const ADMIN_ONLY = new Set(['system.protected_ts_records', 'crdb_internal.kv_protected_ts_records']);
+const isAdmin = (user: string) => user === 'root' || user.startsWith('admin');
+
+function privilegeError(toks: readonly Tok[], user: string): Plan | null {
+  if (isAdmin(user)) return null;
+  const sig = toks.filter((t) => !isBlank(t));
+  for (let i = 0; i + 2 < sig.length; i++) {
+    if (sig[i + 1].text !== '.') continue;
+    const name = `${unquote(sig[i])}.${unquote(sig[i + 2])}`;
+    // CockroachDB names the relation without its schema.
+    if (ADMIN_ONLY.has(name)) return { kind: 'error', code: '42501', message: `user ${user} does not have SELECT privilege on relation ${unquote(sig[i + 2])}` };
+  }
+  return null;
+}
+
+/**
+ * The statement's plan, or CockroachDB's error when it reaches into restricted internals (checked
+ * first: the gate runs at name resolution), or into an admin-only system table without the privilege.
+ */
+export function gateInternals(toks: readonly Tok[], allowed: boolean, plan: () => Plan, user = 'root'): Plan {
   if (!allowed && internalsReference(toks) !== null) return { kind: 'error', ...RESTRICTED };
-  return plan();
+  return privilegeError(toks, user) ?? plan();
 }
