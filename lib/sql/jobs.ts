@@ -64,7 +64,8 @@ async function fillExecutionErrors(c: Session, jobs: JobRow[]): Promise<void> {
   for (const j of jobs) if (byId.has(j.job_id)) j.execution_errors = byId.get(j.job_id) ?? null;
 }
 
-export async function getJob(cluster: ClusterConfig, jobId: string): Promise<JobDetail> {
+/** SHOW JOB and the creating schedule; the protected timestamp records are added by lib/api/jobs.ts. */
+export async function getJob(cluster: ClusterConfig, jobId: string): Promise<Omit<JobDetail, 'protected_timestamp'>> {
   return withReadOnly(cluster, `reading job ${jobId}`, async (c, info) => {
     // SHOW JOB <id> has no 12 h filter and returns the long form (description, statement, trace_id,
     // execution_errors) on every version (CRDB show_jobs.go).
@@ -79,12 +80,6 @@ export async function getJob(cluster: ClusterConfig, jobId: string): Promise<Job
       columns,
       raw,
       schedule: await withInternals(info, () => scheduleOf(c, jobId), () => scheduleFromShow(c, jobId)),
-      protected_timestamp: {
-        held: 'unknown',
-        note:
-          'Not readable here: protected timestamp records (system.protected_ts_records) do not name their job in a form this dashboard decodes. ' +
-          'The jobs_backup_protected_record_count / protected_age_sec metrics count them per job type.',
-      },
       sql: `SHOW JOB ${jobId}`,
     };
   });

@@ -3,6 +3,7 @@
  * returns it: CockroachDB's column names, INT8 ids as strings, times as UTC ISO-8601, and null for
  * whatever this version does not have (never an error).
  */
+import type { PtsRecord } from './protected-timestamps';
 
 /**
  * Where the explorer read: `SELECT … FROM [SHOW JOBS]` (windows within 12 h), `crdb_internal.jobs`, or,
@@ -56,7 +57,10 @@ export interface JobDetail {
   raw: Record<string, unknown>;
   /** The schedule that created the job (system.jobs created_by_type = 'crdb_schedule'); null when none. */
   schedule: ScheduleRef | null;
-  /** Whether the job holds a protected timestamp record. */
-  protected_timestamp: { held: boolean | 'unknown'; note: string };
+  /**
+   * The protected timestamp records the job holds (system.protected_ts_records, meta_type 'jobs'):
+   * `held` is 'unknown' when they cannot be read here, and `note` says why (e.g. needs allow_unsafe_internals).
+   */
+  protected_timestamp: { held: boolean | 'unknown'; note: string; records: PtsRecord[] };
   sql: string;
 }
