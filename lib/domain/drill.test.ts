@@ -46,12 +46,14 @@ describe('status tile → jobs', () => {
     ['last-backup', '/c/demo/jobs?status=succeeded&scheduled=1&sort=-finished&type=BACKUP'],
     ['retry-errors', '/c/demo/jobs?retried=1&from=now-14d'],
     ['backup-jobs', '/c/demo/jobs?type=BACKUP&status=running%2Cretry-running%2Cpaused%2Cpause-requested%2Creverting%2Cretry-reverting%2Ccancel-requested'],
-    ['pts-backup-schedules', '/c/demo/jobs?type=BACKUP&scheduled=1&sort=created'],
+    ['pts-backup-schedules', '/c/demo/protected-timestamps?holder=schedules'],
+    ['pts-restore-jobs', '/c/demo/protected-timestamps?holder=restore-jobs'],
   ])('%s → %s', (tile, href) => {
     const got = tileDrillHref('demo', tile);
     if (href === null) return expect(got).toBeNull();
     expect(Object.fromEntries(query(got as string))).toEqual(Object.fromEntries(query(href)));
-    expect(parseJobsQuery(query(got as string)).success).toBe(true);
+    if (got?.includes('/jobs')) expect(parseJobsQuery(query(got)).success).toBe(true);
+    else expect(new URL(got as string, 'http://x').pathname).toBe(new URL(href, 'http://x').pathname);
   });
 });
 

@@ -12,6 +12,7 @@
  */
 import { CATALOG, catalogByExported } from '../catalog';
 import { jobsHref } from '../jobs/href';
+import { protectedTimestampsHref } from '../links';
 import type { Sort } from '../jobs/filter';
 import type { StatusFilter } from '../jobs/statuses';
 
@@ -152,12 +153,13 @@ export function tileDrillHref(cluster: string, tileId: string): string | null {
       return jobsHref(cluster, { type: ['BACKUP'], status: ACTIVE });
     case 'restore-jobs':
       return jobsHref(cluster, { type: ['RESTORE'], status: ACTIVE });
+    // The PTS tiles open the records themselves, with their holders (the jobs explorer only guesses them).
     case 'pts-backup-jobs':
-      return drillHref(cluster, 'jobs_backup_protected_age_sec');
+      return protectedTimestampsHref(cluster, 'backup-jobs');
     case 'pts-backup-schedules':
-      return drillHref(cluster, 'schedules_BACKUP_protected_age_sec');
+      return protectedTimestampsHref(cluster, 'schedules');
     case 'pts-restore-jobs':
-      return drillHref(cluster, 'jobs_restore_protected_age_sec');
+      return protectedTimestampsHref(cluster, 'restore-jobs');
     default:
       return null;
   }
