@@ -10,7 +10,7 @@ import { Empty, Loading, PageHeader, SqlUnavailable } from '@/components/schedul
 import { cn } from '@/components/ui/cn';
 import type { ProtectedTimestampsPage, PtsRecord } from '@/lib/api/types/protected-timestamps';
 import { formatDuration } from '@/lib/format/duration';
-import { parseViewParams, protectedTimestampsApiHref, protectedTimestampsHref, PTS_HOLDER_FILTERS, refreshMs, type PtsHolderFilter } from '@/lib/links';
+import { clusterHref, parseViewParams, protectedTimestampsApiHref, protectedTimestampsHref, PTS_HOLDER_FILTERS, refreshMs, type PtsHolderFilter } from '@/lib/links';
 import { PtsHolderCell, PtsProtectedAt, SEVERITY_ROW, SEVERITY_TEXT } from './pts-parts';
 
 const FILTER_LABEL: Record<PtsHolderFilter | 'all', string> = {
@@ -173,6 +173,11 @@ export function ProtectedTimestampsView({ cluster, renderedAt }: { cluster: { id
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
       <PageHeader cluster={cluster} crumbs={[{ label: 'protected timestamps' }]} title="Protected timestamps" refresh={view.refresh} />
       {error && <SqlUnavailable error={error} what="Protected timestamp records" />}
+      {error && (
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          How old the oldest record is, per holder kind, still shows on the <Link href={clusterHref(cluster.id)} className="text-emerald-700 underline-offset-2 hover:underline dark:text-emerald-400">overview</Link> (the *_protected_age_sec and *_protected_record_count metrics, from /_status/vars); who holds them needs these records.
+        </p>
+      )}
       {isLoading && !data && <Loading text="Reading system.protected_ts_records…" />}
       {data && (
         <>

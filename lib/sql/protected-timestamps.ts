@@ -57,7 +57,7 @@ export async function readPtsRecords(c: Session, info: SessionInfo): Promise<Pts
   if (info.internals === 'restricted') {
     throw new ApiError(
       'internals_restricted',
-      `${doing} needs allow_unsafe_internals: CockroachDB restricts the system database for this session (${info.why}), and no SHOW statement lists the records. ` +
+      `Reading protected timestamp records (system.protected_ts_records) needs allow_unsafe_internals: ${info.why}; no SHOW statement lists them. ` +
         'Set CRDB_UNSAFE_INTERNALS=auto (the default) or on, or have an administrator run ALTER ROLE <user> SET allow_unsafe_internals = on.',
     );
   }
