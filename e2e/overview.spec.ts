@@ -3,7 +3,7 @@ import { CATALOG } from '../lib/catalog';
 import { setNodeFault, setSqlFault } from './pages/demo-control';
 import { OverviewPage } from './pages/overview-page';
 
-// The demo cluster: 3 nodes, CockroachDB 25.4 (no fail_or_cancel_failed), a paused schedule and a
+// The demo cluster: 3 nodes, CockroachDB 26.2 (no fail_or_cancel_failed since 25.4), a paused schedule and a
 // paused backup holding protected timestamps, 14 days of counters. SCRAPE_INTERVAL is 2s here.
 
 test.describe('cluster overview', () => {
@@ -32,7 +32,7 @@ test.describe('cluster overview', () => {
     // Counters grew over 14 days of history, so the cluster value is a real number.
     await expect(o.cell('schedules_BACKUP_started', 'cluster')).toHaveText(/^[1-9][\d,]*$/);
     await expect(o.cell('schedules_BACKUP_started', 'n1')).toHaveAttribute('data-state', 'value');
-    // Gone in 25.4: absent on every node, not 0.
+    // Gone since 25.4: absent on every node, not 0.
     await expect(o.cell('jobs_backup_fail_or_cancel_failed', 'n1')).toHaveText('n/a');
     await expect(o.cell('jobs_backup_fail_or_cancel_failed', 'n1')).toHaveAttribute('data-state', 'absent');
 

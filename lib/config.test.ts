@@ -30,6 +30,16 @@ describe('parseConfig', () => {
     expect(c.clusters[0]).toMatchObject({ id: 'prod-eu', name: 'Production', httpUrls: ['http://n1:8080', 'http://n2:8080', 'http://n3:8080'], httpPort: 8080, httpScheme: 'http' });
   });
 
+  it('reads CRDB_UNSAFE_INTERNALS (default auto), for every cluster and per CLUSTERS_FILE entry', () => {
+    const url = 'postgresql://m@db:26257/defaultdb';
+    expect(parseConfig({ CRDB_SQL_URL: url }).clusters[0].unsafeInternals).toBe('auto');
+    expect(parseConfig({}).unsafeInternals).toBe('auto');
+    expect(parseConfig({ CRDB_SQL_URL: url, CRDB_UNSAFE_INTERNALS: ' OFF ' }).clusters[0].unsafeInternals).toBe('off');
+    const f = file('ui.json', JSON.stringify([{ id: 'a', sql_url: url }, { id: 'b', sql_url: url, unsafe_internals: 'off' }]));
+    expect(parseConfig({ CLUSTERS_FILE: f, CRDB_UNSAFE_INTERNALS: 'on' }).clusters.map((c) => c.unsafeInternals)).toEqual(['on', 'off']);
+    expect(() => parseConfig({ CRDB_UNSAFE_INTERNALS: 'yes' })).toThrow(/CRDB_UNSAFE_INTERNALS must be auto, on or off/);
+  });
+
   it.each([
     [{ CRDB_SQL_URL: 'mysql://x' }, /CRDB_SQL_URL: must be a postgresql/],
     [{ CRDB_HTTP_URLS: 'n1:8080' }, /CRDB_HTTP_URLS.*http\(s\)/],

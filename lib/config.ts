@@ -65,6 +65,20 @@ const PromSelector = z
   .string()
   .trim()
   .regex(/^\{\s*([a-zA-Z_][a-zA-Z0-9_]*\s*(=|!=|=~|!~)\s*"(?:[^"\\]|\\.)*"\s*(,\s*|(?=\})))*\}$/, 'must be label matchers in braces, like {job="cockroachdb",cluster="prod-eu"}');
+/**
+ * CRDB_UNSAFE_INTERNALS: whether the dashboard's sessions run `SET allow_unsafe_internals = on`
+ * (CockroachDB v25.4+; crdb_internal and system are restricted by default from v26.1, reference §e).
+ * auto: where the variable exists, falling back to SHOW statements if CockroachDB refuses; on: the
+ * same, but a refusal is an error; off: never (SHOW statements only on v26.1+, unless the role's own
+ * default allows it, `ALTER ROLE <user> SET allow_unsafe_internals = on`).
+ */
+export const UNSAFE_INTERNALS_MODES = ['auto', 'on', 'off'] as const;
+export type UnsafeInternalsMode = (typeof UNSAFE_INTERNALS_MODES)[number];
+const UnsafeInternals = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(UNSAFE_INTERNALS_MODES, { message: 'CRDB_UNSAFE_INTERNALS must be auto, on or off' }));
 
 /** One cluster as CLUSTERS_FILE lists it (same fields as the CRDB_* variables). */
 const ClusterEntry = z.object({
@@ -76,6 +90,7 @@ const ClusterEntry = z.object({
   http_port: z.number().int().min(1).max(65535).optional(),
   http_scheme: z.enum(['http', 'https']).optional(),
   prometheus_selector: PromSelector.optional(),
+  unsafe_internals: z.enum(UNSAFE_INTERNALS_MODES).optional(),
 });
 const ClustersFile = z.union([z.array(ClusterEntry), z.object({ clusters: z.array(ClusterEntry) }).transform((f) => f.clusters)]);
 
@@ -98,6 +113,7 @@ const Env = z.object({
   FRESHNESS_GRACE: GraceSetting.optional(),
   FRESHNESS_STALE_MULTIPLIER: z.coerce.number().min(1.1, 'FRESHNESS_STALE_MULTIPLIER must be at least 1.1').max(100).default(DEFAULT_POLICY.staleMultiplier),
   BACKUP_COLLECTIONS: Collections.default([]),
+  CRDB_UNSAFE_INTERNALS: UnsafeInternals.default('auto'),
 });
 
 export interface ClusterConfig {
@@ -116,6 +132,8 @@ export interface ClusterConfig {
   demo: boolean;
   /** The PromQL selector of its CockroachDB series (prometheus_selector / CRDB_PROMETHEUS_SELECTOR); unset: `{job="cockroachdb"}`. */
   prometheusSelector?: string | null;
+  /** CRDB_UNSAFE_INTERNALS (or the entry's `unsafe_internals`); absent means auto. */
+  unsafeInternals?: UnsafeInternalsMode;
 }
 
 export interface StaticConfig {
@@ -127,6 +145,8 @@ export interface StaticConfig {
   freshness: FreshnessPolicy;
   /** Collections the backups page may list besides those the schedules write to (BACKUP_COLLECTIONS). */
   backupCollections: string[];
+  /** CRDB_UNSAFE_INTERNALS: the default of every cluster (the built-in demo's too). */
+  unsafeInternals: UnsafeInternalsMode;
 }
 
 export class ConfigError extends Error {}
@@ -155,6 +175,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
     scrapeTimeoutMs: e.SCRAPE_TIMEOUT,
     freshness: { grace: e.FRESHNESS_GRACE ?? DEFAULT_POLICY.grace, staleMultiplier: e.FRESHNESS_STALE_MULTIPLIER },
     backupCollections: e.BACKUP_COLLECTIONS,
+    unsafeInternals: e.CRDB_UNSAFE_INTERNALS,
   };
   if (e.SCRAPE_TIMEOUT > e.SCRAPE_INTERVAL) throw new ConfigError('SCRAPE_TIMEOUT: must not be longer than SCRAPE_INTERVAL');
   if (e.CLUSTERS_FILE) {
@@ -181,6 +202,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         httpScheme: c.http_scheme ?? e.CRDB_HTTP_SCHEME,
         demo: false,
         prometheusSelector: c.prometheus_selector ?? null,
+        unsafeInternals: c.unsafe_internals ?? e.CRDB_UNSAFE_INTERNALS,
       };
     });
     if (clusters.length === 0) throw new ConfigError('CLUSTERS_FILE: lists no clusters');
@@ -200,6 +222,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         httpScheme: e.CRDB_HTTP_SCHEME,
         demo: false,
         prometheusSelector: e.CRDB_PROMETHEUS_SELECTOR ?? null,
+        unsafeInternals: e.CRDB_UNSAFE_INTERNALS,
       },
     ],
     ...base,

@@ -12,6 +12,9 @@ export const ERROR_STATUS = {
   sql_not_configured: 503,
   // CockroachDB refused for lack of a privilege (SQLSTATE 42501), e.g. VIEWJOB / CONTROLJOB.
   insufficient_privilege: 403,
+  // CockroachDB v25.4+ restricted crdb_internal/system for the session (allow_unsafe_internals off): same
+  // SQLSTATE 42501, another fix (lib/sql/sql-errors.ts).
+  internals_restricted: 403,
   // CockroachDB answered with an error of its own (its message is passed on).
   sql_error: 502,
   // Job control is off (ENABLE_JOB_CONTROL is not "true").

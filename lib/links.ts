@@ -154,6 +154,27 @@ export function nodeVarsHref(cluster: string, node: { node_id: number | null; po
   return `/api/v1/clusters/${enc(cluster)}/nodes/${enc(ref)}/vars`;
 }
 
+/** Which records the protected-timestamps page shows (`holder=`): a PTS tile's or panel's kind; none is all. */
+export const PTS_HOLDER_FILTERS = ['backup-jobs', 'restore-jobs', 'schedules', 'orphaned'] as const;
+export type PtsHolderFilter = (typeof PTS_HOLDER_FILTERS)[number];
+
+export function protectedTimestampsHref(cluster: string, holder?: PtsHolderFilter): string {
+  return `/c/${enc(cluster)}/protected-timestamps${holder ? `?holder=${holder}` : ''}`;
+}
+
+export function protectedTimestampsApiHref(cluster: string): string {
+  return `/api/v1/clusters/${enc(cluster)}/protected-timestamps`;
+}
+
+/** The holders behind a PTS metric (its records on the protected-timestamps page); null for other metrics. */
+export function ptsHolderOfMetric(exported: string): PtsHolderFilter | null {
+  if (!/_protected_(age_sec|record_count)$/.test(exported)) return null;
+  if (exported.startsWith('jobs_backup_')) return 'backup-jobs';
+  if (exported.startsWith('jobs_restore_')) return 'restore-jobs';
+  if (exported.startsWith('schedules_BACKUP_')) return 'schedules';
+  return null;
+}
+
 /** The time range a view shows when its link names none. */
 export const DEFAULT_RANGE = { from: 'now-1h', to: 'now' } as const;
 

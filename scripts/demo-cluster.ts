@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { startDemoCluster } from '../lib/demo/cluster';
-import { CRDB_VERSIONS } from '../lib/demo/types';
+import { CRDB_VERSIONS, DEFAULT_CRDB_VERSION } from '../lib/demo/types';
 
 const USAGE = `usage: npm run demo:cluster -- [--nodes 3] [--sql-port 26257] [--http-port 8080] [--control-port 9080]
-       [--seed N] [--speed 1] [--crdb-version ${CRDB_VERSIONS.join('|')}] [--jobs N] [--start ISO-8601] [--history-days 14]
+       [--seed N] [--speed 1] [--crdb-version ${CRDB_VERSIONS.join('|')} (default ${DEFAULT_CRDB_VERSION})] [--jobs N] [--start ISO-8601] [--history-days 14]
 Node i serves HTTP on http-port+i-1; port 0 picks free ports. --speed makes the cluster's clock run faster
 than real time; --jobs adds N ad-hoc backup jobs to the history; --start fixes the cluster's "now" (with --seed,
 the same history every time).`;
@@ -21,7 +21,7 @@ const Args = z.object({
   'control-port': port.optional(),
   seed: z.coerce.number().int().min(0).default(1),
   speed: z.coerce.number().min(0).max(100_000).default(1),
-  'crdb-version': z.enum(CRDB_VERSIONS).default('25.4'),
+  'crdb-version': z.enum(CRDB_VERSIONS).default(DEFAULT_CRDB_VERSION),
   jobs: z.coerce.number().int().min(0).max(1_000_000).default(0),
   start: z.iso.datetime({ offset: true }).optional(),
   'history-days': z.coerce.number().min(0).max(60).default(14),

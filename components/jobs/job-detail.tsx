@@ -84,7 +84,7 @@ export function JobDetailView({ cluster, jobId, renderedAt, control }: { cluster
           </section>
 
           <section className={CARD} aria-label="Details">
-            <JobFacts cluster={cluster.id} detail={data} />
+            <JobFacts cluster={cluster.id} detail={data} now={now} />
           </section>
 
           <section className={CARD} aria-label="Description">

@@ -1,12 +1,14 @@
 import Link from 'next/link';
 import type { JobDetail } from '@/lib/api/types/jobs';
-import { clusterHref } from '@/lib/links';
+import { PtsProtectedAt, SEVERITY_TEXT } from '@/components/protected-timestamps/pts-parts';
+import { formatDuration } from '@/lib/format/duration';
+import { clusterHref, protectedTimestampsHref } from '@/lib/links';
 
 const DT = 'text-xs text-zinc-500 dark:text-zinc-400';
 const DD = 'text-sm text-zinc-900 dark:text-zinc-100';
 
-/** Who runs it, who made it, what it holds. */
-export function JobFacts({ cluster, detail }: { cluster: string; detail: JobDetail }) {
+/** Who runs it, who made it, what it holds (the records' ages as read: the page refreshes while the job is unfinished). */
+export function JobFacts({ cluster, detail, now }: { cluster: string; detail: JobDetail; now: number }) {
   const { job, schedule, protected_timestamp: pts } = detail;
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-3">
@@ -37,9 +39,32 @@ export function JobFacts({ cluster, detail }: { cluster: string; detail: JobDeta
       </div>
       <div>
         <dt className={DT}>Protected timestamp</dt>
-        <dd className={DD} title={pts.note}>
-          {pts.held === 'unknown' ? 'unknown' : pts.held ? 'held' : 'not held'}
-          <span className="block text-xs text-zinc-500 dark:text-zinc-400">{pts.held === 'unknown' ? 'not readable over SQL here; hover for why' : ''}</span>
+        <dd className={DD} data-testid="job-pts" title={pts.note}>
+          {pts.held === 'unknown' ? (
+            <>
+              unknown
+              <span className="block text-xs text-amber-800 dark:text-amber-300">{pts.note}</span>
+            </>
+          ) : pts.held ? (
+            <>
+              <span className="font-semibold">holds {pts.records.length === 1 ? 'a protected timestamp' : `${pts.records.length} protected timestamps`}</span>
+              <ul className="text-xs">
+                {pts.records.map((r) => (
+                  <li key={r.id} className={SEVERITY_TEXT[r.severity]}>
+                    {r.age_s === null ? 'age unknown' : `${formatDuration(r.age_s)} old`}, since <PtsProtectedAt record={r} now={now} /> · {r.target.text}
+                  </li>
+                ))}
+              </ul>
+              <Link href={protectedTimestampsHref(cluster)} className="text-xs text-emerald-700 hover:underline dark:text-emerald-400">
+                every record and holder
+              </Link>
+            </>
+          ) : (
+            <>
+              none held
+              <span className="block text-xs text-zinc-500 dark:text-zinc-400">holds no record in system.protected_ts_records</span>
+            </>
+          )}
         </dd>
       </div>
       <div>

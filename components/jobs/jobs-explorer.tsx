@@ -102,7 +102,7 @@ export function JobsExplorer({ cluster, renderedAt }: { cluster: { id: string; n
               />
             </div>
           )}
-          <SqlBox sql={data.sql} note={data.source === 'show_jobs' ? '(from SHOW JOBS)' : '(from crdb_internal.jobs)'} />
+          <SqlBox sql={data.sql} note={data.source === 'show_jobs' ? '(from SHOW JOBS)' : data.source === 'crdb_internal.jobs' ? '(from crdb_internal.jobs)' : '(from SHOW JOBS and SHOW JOBS FOR SCHEDULES)'} />
         </>
       )}
     </main>

@@ -6,7 +6,7 @@ import type { JobsLink } from '@/lib/jobs/href';
 import { FilterChip } from './filter-chip';
 
 const TYPES = ['BACKUP', 'RESTORE'] as const;
-const STATUSES = ['running', 'retrying', 'paused', 'pause-requested', 'failed', 'succeeded', 'canceled', 'reverting', 'revert-failed', 'pending', 'cancel-requested'] as const;
+const STATUSES = ['running', 'retrying', 'retry-running', 'paused', 'pause-requested', 'failed', 'succeeded', 'canceled', 'reverting', 'retry-reverting', 'revert-failed', 'pending', 'cancel-requested'] as const;
 const PRESETS = [
   ['now-1h', '1 h'],
   ['now-6h', '6 h'],

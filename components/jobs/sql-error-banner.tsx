@@ -4,6 +4,7 @@ const TITLE: Record<string, string> = {
   sql_unavailable: 'SQL is unreachable',
   sql_not_configured: 'No SQL connection configured',
   insufficient_privilege: 'Not allowed to read jobs',
+  internals_restricted: 'Needs allow_unsafe_internals',
   bad_request: 'That filter does not work',
   not_found: 'Not found',
 };

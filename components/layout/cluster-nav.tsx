@@ -13,6 +13,7 @@ const SECTIONS = [
   { label: 'Jobs', path: '/jobs' },
   { label: 'Schedules', path: '/schedules' },
   { label: 'Backups', path: '/backups' },
+  { label: 'Protected timestamps', path: '/protected-timestamps' },
 ] as const;
 
 /** Which section a path belongs to: a metric panel is part of the overview, a job of the jobs explorer. */

@@ -8,7 +8,7 @@ import { MetricChart } from '@/components/charts/metric-chart';
 import { useMetricRange } from '@/components/charts/use-metric-range';
 import { useChartEvents } from '@/components/data/use-job-events';
 import { catalogByExported } from '@/lib/catalog';
-import { metricHref } from '@/lib/links';
+import { metricHref, protectedTimestampsHref, ptsHolderOfMetric } from '@/lib/links';
 
 const RANGE = { from: 'now-6h', to: 'now' } as const;
 
@@ -37,6 +37,7 @@ const OVERVIEW_DENSE_EVENTS = 30;
 
 function ChartCard({ cluster, exported, title, refreshMs, sql }: { cluster: string; exported: string; title: string; refreshMs: number; sql: boolean }) {
   const entry = catalogByExported(exported);
+  const holder = ptsHolderOfMetric(exported);
   const every = refreshMs === 0 ? 0 : Math.max(refreshMs, MIN_REFRESH_MS);
   const { data, error, isValidating } = useMetricRange(cluster, exported, RANGE, every);
   const events = useChartEvents(cluster, exported, { ...RANGE, refreshMs: every, sql, denseAbove: OVERVIEW_DENSE_EVENTS });
@@ -46,9 +47,16 @@ function ChartCard({ cluster, exported, title, refreshMs, sql }: { cluster: stri
     <article aria-label={title} className="flex min-w-0 flex-col gap-1 rounded-lg border border-zinc-200 bg-white p-2.5 dark:border-zinc-800 dark:bg-zinc-900">
       <h3 className="flex items-baseline justify-between gap-2 text-sm font-medium">
         <span className="truncate">{title}</span>
-        <Link href={metricHref(cluster, exported, RANGE)} prefetch={false} className="shrink-0 text-xs font-normal text-emerald-700 hover:underline dark:text-emerald-400">
-          open
-        </Link>
+        <span className="flex shrink-0 gap-2">
+          {holder && (
+            <Link href={protectedTimestampsHref(cluster, holder)} prefetch={false} className="text-xs font-normal text-emerald-700 hover:underline dark:text-emerald-400" title="The records and who holds them">
+              holders
+            </Link>
+          )}
+          <Link href={metricHref(cluster, exported, RANGE)} prefetch={false} className="text-xs font-normal text-emerald-700 hover:underline dark:text-emerald-400">
+            open
+          </Link>
+        </span>
       </h3>
       <MetricChart
         metric={chartMetric(entry)}

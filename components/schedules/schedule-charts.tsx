@@ -10,7 +10,7 @@ export function outcomeOf(status: string | null): Outcome {
   const b = baseStatus(status);
   if (b === 'succeeded') return 'succeeded';
   if (b === 'failed' || b === 'revert-failed') return 'failed';
-  if (b === 'running' || b === 'pending') return 'running';
+  if (b === 'running' || b === 'retry-running' || b === 'pending') return 'running';
   return 'other';
 }
 

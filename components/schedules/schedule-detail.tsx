@@ -7,7 +7,10 @@ import { CopyButton } from '@/components/jobs/copy-button';
 import { RelTime } from '@/components/jobs/rel-time';
 import { SqlBox } from '@/components/jobs/sql-box';
 import { jobsHref } from '@/lib/jobs/href';
-import { parseViewParams, refreshMs } from '@/lib/links';
+import { PtsHolderCell, PtsProtectedAt, SEVERITY_ROW, SEVERITY_TEXT } from '@/components/protected-timestamps/pts-parts';
+import { cn } from '@/components/ui/cn';
+import { formatDuration } from '@/lib/format/duration';
+import { parseViewParams, protectedTimestampsHref, refreshMs } from '@/lib/links';
 import type { ScheduleDetail, ScheduleRow } from '@/lib/api/types/schedules';
 import { FreshnessOf } from './freshness-badge';
 import { backupsHref, collectionPath, scheduleApiHref, scheduleHref, schedulesHref } from './hrefs';
@@ -41,6 +44,32 @@ function Facts({ cluster, s, now }: { cluster: string; s: ScheduleRow; now: numb
         </div>
       ))}
     </dl>
+  );
+}
+
+/** The records the pair's schedules (the chain) and their unfinished jobs hold; or why they cannot be read here. */
+function SchedulePts({ cluster, held, now }: { cluster: string; held: ScheduleDetail['protected_timestamps'] | undefined; now: number }) {
+  if (!held) return null;
+  if (held.error) return <p data-testid="schedule-pts" className="text-sm text-amber-800 dark:text-amber-300">Unknown: {held.error.message}</p>;
+  if (held.records.length === 0) return <p data-testid="schedule-pts" className="text-sm text-zinc-600 dark:text-zinc-400">None held by these schedules or their jobs.</p>;
+  return (
+    <div data-testid="schedule-pts" className="flex flex-col gap-1.5 text-sm">
+      <ul className="flex flex-col gap-1.5">
+        {held.records.map((r) => (
+          <li key={r.id} className={cn('border-l-4 pl-2', SEVERITY_ROW[r.severity])}>
+            <PtsHolderCell cluster={cluster} record={r} compact />{' '}
+            <span className={cn('font-semibold', SEVERITY_TEXT[r.severity])}>{r.age_s === null ? '' : `${formatDuration(r.age_s)} old`}</span>
+            <span className="block text-xs text-zinc-600 dark:text-zinc-400">
+              since <PtsProtectedAt record={r} now={now} /> · {r.target.text}
+              {r.problems.length > 0 ? ` · ${r.problems.join('; ')}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <Link href={protectedTimestampsHref(cluster, 'schedules')} className={`${LINK} text-xs`}>
+        every record and holder
+      </Link>
+    </div>
   );
 }
 
@@ -137,6 +166,9 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
                     <FreshnessOf f={data.pair.freshness} />
                   </p>
                 )}
+              </Card>
+              <Card id="pts" title="Protected timestamps">
+                <SchedulePts cluster={cluster.id} held={data.protected_timestamps} now={now} />
               </Card>
               <Card id="stmts" title="Statements">
                 <ul className="flex flex-col gap-1.5">

@@ -29,7 +29,7 @@ export function scrapedNodes(s: ClusterSnapshot): ScrapedNode[] {
 export async function readSqlEvidence(cluster: ClusterConfig, prev: SqlEvidence | null, nowMs: number): Promise<{ sql: SqlEvidence; offsetMs: number | null }> {
   const policy = staticConfig().freshness;
   try {
-    const state = await withReadOnly(cluster, 'reading schedules for alerts', (c) => readSchedules(c, policy));
+    const state = await withReadOnly(cluster, 'reading schedules for alerts', (c, info) => readSchedules(c, info, policy));
     const jobs = await readAlertJobs(cluster);
     const rows = state.schedules.map((s) => s.row);
     const groups = groupSchedules(rows, state.nowMs, policy);

@@ -53,7 +53,7 @@ async function schedulesOf(cluster: ClusterConfig): Promise<{ rows: ScheduleRow[
   const cache = shared().cache;
   let hit = cache.get(cluster.id);
   if (!hit || Date.now() - hit.at > OWN_READ_TTL_MS) {
-    const rows = withReadOnly(cluster, 'reading schedules for /metrics', (c) => readSchedules(c, staticConfig().freshness)).then((s) => s.schedules.map((x) => x.row));
+    const rows = withReadOnly(cluster, 'reading schedules for /metrics', (c, info) => readSchedules(c, info, staticConfig().freshness)).then((s) => s.schedules.map((x) => x.row));
     hit = { at: Date.now(), rows };
     cache.set(cluster.id, hit);
   }

@@ -68,6 +68,7 @@ export async function listJobEvents(cluster: ClusterConfig, q: JobEventsQuery): 
     truncated: bounded.truncated || failed.next_cursor !== null || newest.next_cursor !== null,
     sql: `${failed.sql};\n${newest.sql};`,
     sql_configured: true,
+    unavailable: [...new Set([...failed.unavailable, ...newest.unavailable])],
   };
 }
 

@@ -2,7 +2,9 @@
  * What the jobs routes do, so each route handler stays "parse → one call → respond": resolve the
  * cluster, validate the query and the job id (400s), read, shape (JSON or a CSV download).
  */
+import type { ClusterConfig } from '../config';
 import { resolveCluster } from './clusters';
+import { recordsHeldBy } from './protected-timestamps';
 import { ApiError } from '../errors';
 import { JOB_ACTIONS, type JobAction } from '../jobs/control-actions';
 import { jobsCsv } from '../jobs/csv';
@@ -42,7 +44,22 @@ function checkJobId(jobId: string): string {
 
 export async function jobForRequest(clusterId: string, jobId: string): Promise<JobDetail> {
   const cluster = await resolveCluster(clusterId);
-  return getJob(cluster, checkJobId(jobId));
+  return getJobDetail(cluster, checkJobId(jobId));
+}
+
+/** SHOW JOB with the schedule that created it, and the protected timestamp records it holds (or why they cannot be read). */
+export async function getJobDetail(cluster: ClusterConfig, jobId: string): Promise<JobDetail> {
+  const detail = await getJob(cluster, jobId);
+  const held = await recordsHeldBy(cluster, { jobs: [jobId] });
+  const n = held.records.length;
+  const protected_timestamp: JobDetail['protected_timestamp'] = held.error
+    ? { held: 'unknown', note: held.error.message, records: [] }
+    : {
+        held: n > 0,
+        records: held.records,
+        note: n > 0 ? `holds ${n} protected timestamp record${n === 1 ? '' : 's'} (system.protected_ts_records): garbage collection of ${held.records[0].target.text} waits for ${n === 1 ? 'it' : 'them'}` : 'holds no protected timestamp record (system.protected_ts_records)',
+      };
+  return { ...detail, protected_timestamp };
 }
 
 export async function controlForRequest(clusterId: string, jobId: string, action: string): Promise<ControlOutcome> {

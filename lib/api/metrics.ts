@@ -1,7 +1,7 @@
 import { staticConfig } from '../config';
 import { ApiError } from '../errors';
 import { fetchVars } from '../scrape/fetch-vars';
-import { nodeUrls } from '../scrape/node-urls';
+import { discoveryNote, nodeUrls } from '../scrape/node-urls';
 import { getSnapshot } from '../scrape/snapshot-cache';
 import { resolveCluster } from './clusters';
 import type { ClusterSnapshot } from './types/metrics';
@@ -10,7 +10,9 @@ import type { ClusterSnapshot } from './types/metrics';
 export async function clusterMetrics(id: string): Promise<ClusterSnapshot> {
   const cluster = await resolveCluster(id);
   const cfg = staticConfig();
-  return getSnapshot(cluster, await nodeUrls(cluster), { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs });
+  const snapshot = await getSnapshot(cluster, await nodeUrls(cluster), { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs });
+  const note = await discoveryNote(cluster);
+  return note ? { ...snapshot, discovery_note: note } : snapshot;
 }
 
 /**

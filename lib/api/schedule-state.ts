@@ -10,7 +10,7 @@ import type { ParsedCommand } from '../schedules/command';
 import { redactStatement, redactUri } from '../schedules/redact';
 import { emptyFacts, RUNS_PER_SCHEDULE, runFacts, type RunFacts } from '../schedules/runs';
 import { readScheduleRows, type ScheduleRecord } from '../sql/schedules';
-import type { Session } from '../sql/session';
+import type { Session, SessionInfo } from '../sql/session';
 import type { ScheduleRow } from './types/schedules';
 
 /** One SHOW SCHEDULES row with what the dashboard derives from its command. */
@@ -28,8 +28,8 @@ export interface ScheduleState {
 }
 
 /** Reads every schedule with its runs and freshness (3 statements + the clock, whatever the count). */
-export async function readSchedules(c: Session, policy: FreshnessPolicy): Promise<ScheduleState> {
-  const rows = await readScheduleRows(c);
+export async function readSchedules(c: Session, info: SessionInfo, policy: FreshnessPolicy): Promise<ScheduleState> {
+  const rows = await readScheduleRows(c, info);
   const facts = runFacts(rows.runs, RUNS_PER_SCHEDULE);
   const schedules = rows.schedules.map((r) => toFacts(r, facts.get(r.id) ?? emptyFacts(), rows.nowMs, policy));
   const pairs = pairSchedules(schedules.map((s) => ({ ...s.row, unpause_on_success: s.command.unpause_on_success })));

@@ -11,7 +11,9 @@ import { backupOptions } from '../schedules/command';
 import { controlSchedule, SCHEDULE_ACTIONS, type ScheduleAction, type ScheduleControlOutcome } from '../sql/schedule-control';
 import { readScheduleJobs } from '../sql/schedules';
 import { withReadOnly } from '../sql/session';
+import { isTerminal } from '../jobs/statuses';
 import { resolveCluster } from './clusters';
+import { recordsHeldBy } from './protected-timestamps';
 import { metricSignal } from './schedule-metric-signal';
 import { readSchedules } from './schedule-state';
 import type { ScheduleDetail, SchedulesPage } from './types/schedules';
@@ -26,7 +28,7 @@ export function checkScheduleId(id: string): string {
 
 export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
   const policy = staticConfig().freshness;
-  const state = await withReadOnly(cluster, 'listing schedules', (c) => readSchedules(c, policy));
+  const state = await withReadOnly(cluster, 'listing schedules', (c, info) => readSchedules(c, info, policy));
   const rows = state.schedules.map((s) => s.row);
   const groups = groupSchedules(rows, state.nowMs, policy);
   const metric = await metricSignal(cluster, state, groups, policy);
@@ -43,9 +45,16 @@ export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPa
 }
 
 export async function getSchedule(cluster: ClusterConfig, id: string): Promise<ScheduleDetail> {
+  const detail = await readSchedule(cluster, id);
+  const unfinished = detail.jobs.filter((j) => !isTerminal(j.status)).map((j) => j.job_id);
+  const protected_timestamps = await recordsHeldBy(cluster, { schedules: [detail.schedule.id, ...(detail.pair ? [detail.pair.id] : [])], jobs: unfinished });
+  return { ...detail, protected_timestamps };
+}
+
+async function readSchedule(cluster: ClusterConfig, id: string): Promise<Omit<ScheduleDetail, 'protected_timestamps'>> {
   const policy = staticConfig().freshness;
-  return withReadOnly(cluster, `reading schedule ${id}`, async (c) => {
-    const state = await readSchedules(c, policy);
+  return withReadOnly(cluster, `reading schedule ${id}`, async (c, info) => {
+    const state = await readSchedules(c, info, policy);
     const me = state.schedules.find((s) => s.row.id === id);
     if (!me) throw new ApiError('not_found', `no schedule ${id} on cluster "${cluster.id}" (SHOW SCHEDULES does not list it)`);
     const pair = me.row.paired_with ? (state.schedules.find((s) => s.row.id === me.row.paired_with) ?? null) : null;

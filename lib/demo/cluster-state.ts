@@ -1,4 +1,4 @@
-import type { CrdbVersion, DemoBackup, DemoJob, DemoNode, DemoSchedule } from './types';
+import type { CrdbVersion, DemoBackup, DemoJob, DemoNode, DemoPtsRecord, DemoSchedule } from './types';
 
 /**
  * The read/control surface of the behaviour model that the demo cluster's faces (SQL over
@@ -16,6 +16,8 @@ export interface ClusterState {
   job(id: string): DemoJob | undefined;
   schedules(): readonly DemoSchedule[];
   backups(): readonly DemoBackup[];
+  /** system.protected_ts_records: one per job or schedule chain holding a protected timestamp, and leaks. */
+  ptsRecords(): readonly DemoPtsRecord[];
   nodes(): readonly DemoNode[];
   /** Exported name → value of every backup/restore/scheduler metric this node reports now. */
   nodeMetrics(nodeId: number): Record<string, number>;

@@ -1,4 +1,4 @@
-import type { ClusterConfig } from '../config';
+import { staticConfig, type ClusterConfig } from '../config';
 import { startDemoCluster, type DemoCluster } from './cluster';
 
 /**
@@ -46,5 +46,7 @@ export function embeddedDemo(): Promise<DemoCluster> {
 
 export async function embeddedDemoConfig(): Promise<ClusterConfig> {
   const demo = await embeddedDemo();
-  return { id: DEMO_CLUSTER_ID, name: 'Demo cluster', sqlUrl: demo.sqlUrl, httpUrls: demo.nodeUrls, httpCa: null, httpPort: 8080, httpScheme: 'http', demo: true };
+  // CRDB_UNSAFE_INTERNALS applies to the demo as to any cluster (off: see what v26.x restricts).
+  const unsafeInternals = staticConfig().unsafeInternals;
+  return { id: DEMO_CLUSTER_ID, name: 'Demo cluster', sqlUrl: demo.sqlUrl, httpUrls: demo.nodeUrls, httpCa: null, httpPort: 8080, httpScheme: 'http', demo: true, unsafeInternals };
 }

@@ -6,20 +6,51 @@ import { JOB_STATUSES, type JobStatus } from '../jobs/statuses';
  * INT8 ids (job_id, schedule id, trace_id) are decimal strings: they exceed 2^53.
  */
 
-export const CRDB_VERSIONS = ['23.2', '24.3', '25.4'] as const;
+export const CRDB_VERSIONS = ['23.2', '24.3', '25.4', '26.1', '26.2'] as const;
 export type CrdbVersion = (typeof CRDB_VERSIONS)[number];
-export const DEFAULT_CRDB_VERSION: CrdbVersion = '25.4';
+export const DEFAULT_CRDB_VERSION: CrdbVersion = '26.2';
+
+/** `v` is this release or a later one ('25.4' >= '24.3'); versions compare as major.minor. */
+export function atLeast(v: CrdbVersion, than: `${number}.${number}`): boolean {
+  const [a, b] = v.split('.').map(Number);
+  const [c, d] = than.split('.').map(Number);
+  return a > c || (a === c && b >= d);
+}
+
+/** SHOW JOBS lost its `started` column in v25.3 ("a duplicate of the 'created' column", reference §c.1). */
+export function hasStartedColumn(v: CrdbVersion): boolean {
+  return !atLeast(v, '25.3');
+}
+
+/**
+ * The `allow_unsafe_internals` session variable exists from v25.4 (#151362), defaulting to on there and
+ * to off from v26.1, where crdb_internal and system are restricted by default (reference §e).
+ */
+export function hasUnsafeInternalsVar(v: CrdbVersion): boolean {
+  return atLeast(v, '25.4');
+}
+export function unsafeInternalsDefault(v: CrdbVersion): 'on' | 'off' | null {
+  return !hasUnsafeInternalsVar(v) ? null : atLeast(v, '26.1') ? 'off' : 'on';
+}
+
+/** From v26.1 (#158350) a job paused for a reason shows that reason as its running_status (SHOW JOBS). */
+export function showsPauseReason(v: CrdbVersion): boolean {
+  return atLeast(v, '26.1');
+}
 
 /** Full version strings, as `SELECT version()` prints them on a real node. */
 export const VERSION_STRINGS: Record<CrdbVersion, string> = {
   '23.2': 'CockroachDB CCL v23.2.19 (x86_64-pc-linux-gnu, built 2025/01/13 18:28:36, go1.22.8 X:nocoverageredesign)',
   '24.3': 'CockroachDB CCL v24.3.8 (x86_64-pc-linux-gnu, built 2025/03/05 17:21:50, go1.22.8 X:nocoverageredesign)',
   '25.4': 'CockroachDB CCL v25.4.2 (x86_64-pc-linux-gnu, built 2025/11/06 15:04:07, go1.23.12 X:nocoverageredesign)',
+  // Build dates and Go versions of the 26.x strings are illustrative; the shape is what clients parse.
+  '26.1': 'CockroachDB CCL v26.1.1 (x86_64-pc-linux-gnu, built 2026/02/17 16:41:52, go1.23.12 X:nocoverageredesign)',
+  '26.2': 'CockroachDB CCL v26.2.0 (x86_64-pc-linux-gnu, built 2026/05/12 14:20:33, go1.23.12 X:nocoverageredesign)',
 };
 
 /** `jobs.<type>.fail_or_cancel_failed` is gone from the docs metric catalogs from v25.4 on (reference a.6). */
 export function hasFailOrCancelFailed(version: CrdbVersion): boolean {
-  return version !== '25.4';
+  return !atLeast(version, '25.4');
 }
 
 /** Job statuses: CockroachDB's list, shared with the dashboard (lib/jobs/statuses.ts). */
@@ -66,6 +97,8 @@ export interface DemoJob {
   created_by_id: string | null;
   /** Demo-internal: the protected timestamp this job holds (null when none). */
   pts: Date | null;
+  /** PAUSE JOB … WITH REASON: CockroachDB keeps it in the job's metadata (shown as running_status from v26.1). */
+  pause_reason?: string | null;
   /** Demo-internal: bumped on every change, so faces can sync incrementally. */
   rev: number;
 }
@@ -96,6 +129,27 @@ export interface DemoSchedule {
   /** Demo-internal: protected timestamp held by the schedule's chain (null when none). */
   pts: Date | null;
   rev: number;
+}
+
+/**
+ * One protected timestamp record as CockroachDB's job and schedule code write it into
+ * system.protected_ts_records (reference §f): meta_type 'jobs' | 'schedules', meta the holder's id as
+ * decimal ASCII bytes, ts an HLC decimal `<wall nanos>.<10-digit logical>`, target an encoded
+ * cockroach.protectedts.Target. The decoded_*, internal_meta, num_ranges and last_updated fields are
+ * what crdb_internal.kv_protected_ts_records (v23.2+) adds.
+ */
+export interface DemoPtsRecord {
+  id: string;
+  ts: string;
+  meta_type: 'jobs' | 'schedules';
+  /** The holder's id (meta is its decimal ASCII bytes). */
+  holder_id: string;
+  /** Encoded Target proto. */
+  target: Uint8Array;
+  decoded_target: Record<string, unknown>;
+  internal_meta: Record<string, unknown>;
+  num_ranges: number;
+  verified: boolean;
 }
 
 /** One row of SHOW BACKUP (one object of one backup layer). */

@@ -10,7 +10,7 @@ describe('metric → jobs drill', () => {
     // metric, node, expected filter
     ['jobs_backup_resume_failed', 2, { types: ['BACKUP'], statuses: ['failed'], node: 2, from: { kind: 'relative', agoS: 14 * 86_400 } }],
     ['jobs_backup_currently_paused', 2, { types: ['BACKUP'], statuses: ['paused', 'pause-requested'], node: undefined, from: { agoS: 86_400 } }],
-    ['jobs_restore_currently_running', 1, { types: ['RESTORE'], statuses: ['running', 'reverting', 'pause-requested', 'cancel-requested'], node: 1 }],
+    ['jobs_restore_currently_running', 1, { types: ['RESTORE'], statuses: ['running', 'retry-running', 'reverting', 'retry-reverting', 'pause-requested', 'cancel-requested'], node: 1 }],
     ['jobs_backup_resume_retry_error', 3, { types: ['BACKUP'], statuses: [], retried: true, node: 3 }],
     ['jobs_backup_protected_age_sec', undefined, { types: ['BACKUP'], sort: 'created', node: undefined }],
     ['jobs_restore_fail_or_cancel_failed', 1, { types: ['RESTORE'], statuses: ['revert-failed'], node: 1 }],
@@ -45,13 +45,15 @@ describe('status tile → jobs', () => {
     ['nodes', null],
     ['last-backup', '/c/demo/jobs?status=succeeded&scheduled=1&sort=-finished&type=BACKUP'],
     ['retry-errors', '/c/demo/jobs?retried=1&from=now-14d'],
-    ['backup-jobs', '/c/demo/jobs?type=BACKUP&status=running%2Cpaused%2Cpause-requested%2Creverting%2Ccancel-requested'],
-    ['pts-backup-schedules', '/c/demo/jobs?type=BACKUP&scheduled=1&sort=created'],
+    ['backup-jobs', '/c/demo/jobs?type=BACKUP&status=running%2Cretry-running%2Cpaused%2Cpause-requested%2Creverting%2Cretry-reverting%2Ccancel-requested'],
+    ['pts-backup-schedules', '/c/demo/protected-timestamps?holder=schedules'],
+    ['pts-restore-jobs', '/c/demo/protected-timestamps?holder=restore-jobs'],
   ])('%s → %s', (tile, href) => {
     const got = tileDrillHref('demo', tile);
     if (href === null) return expect(got).toBeNull();
     expect(Object.fromEntries(query(got as string))).toEqual(Object.fromEntries(query(href)));
-    expect(parseJobsQuery(query(got as string)).success).toBe(true);
+    if (got?.includes('/jobs')) expect(parseJobsQuery(query(got)).success).toBe(true);
+    else expect(new URL(got as string, 'http://x').pathname).toBe(new URL(href, 'http://x').pathname);
   });
 });
 

@@ -12,6 +12,7 @@
  */
 import { CATALOG, catalogByExported } from '../catalog';
 import { jobsHref } from '../jobs/href';
+import { protectedTimestampsHref } from '../links';
 import type { Sort } from '../jobs/filter';
 import type { StatusFilter } from '../jobs/statuses';
 
@@ -29,7 +30,7 @@ export interface DrillRule {
   why: string;
 }
 
-const NON_TERMINAL: readonly StatusFilter[] = ['pending', 'running', 'paused', 'pause-requested', 'cancel-requested', 'reverting'];
+const NON_TERMINAL: readonly StatusFilter[] = ['pending', 'running', 'retry-running', 'paused', 'pause-requested', 'cancel-requested', 'reverting', 'retry-reverting'];
 
 function jobRules(kind: 'backup' | 'restore'): Record<string, DrillRule> {
   const T = [kind.toUpperCase()];
@@ -38,7 +39,7 @@ function jobRules(kind: 'backup' | 'restore'): Record<string, DrillRule> {
     [`jobs_${kind}_currently_paused`]: { type: T, status: ['paused', 'pause-requested'], perNode: false, why: 'paused and pause-requested jobs' },
     // The registry counts a job as running from adoption until it is terminal or paused, reverting and
     // the *-requested transitions included.
-    [`jobs_${kind}_currently_running`]: { type: T, status: ['running', 'reverting', 'pause-requested', 'cancel-requested'], perNode: true, why: 'running jobs (incl. reverting and pause/cancel requested) coordinated by the node' },
+    [`jobs_${kind}_currently_running`]: { type: T, status: ['running', 'retry-running', 'reverting', 'retry-reverting', 'pause-requested', 'cancel-requested'], perNode: true, why: 'running jobs (incl. retrying, reverting and pause/cancel requested) coordinated by the node' },
     [`jobs_${kind}_currently_idle`]: { type: T, status: ['running'], perNode: true, why: 'running jobs (idle ones are running jobs waiting for work)' },
     // resume_failed: the job's Resume returned a permanent error → it ends failed.
     [`jobs_${kind}_resume_failed`]: { type: T, status: ['failed'], perNode: true, why: 'failed jobs' },
@@ -48,7 +49,7 @@ function jobRules(kind: 'backup' | 'restore'): Record<string, DrillRule> {
     // status now (the ones still running show as "retrying").
     [`jobs_${kind}_resume_retry_error`]: { type: T, status: [], retried: true, perNode: true, why: 'jobs that hit retryable errors (execution_errors), retrying ones first in mind' },
     // OnFailOrCancel runs while reverting; retryable errors keep it reverting.
-    [`jobs_${kind}_fail_or_cancel_retry_error`]: { type: T, status: ['reverting', 'cancel-requested', 'revert-failed'], perNode: true, why: 'jobs reverting after a failure or cancel' },
+    [`jobs_${kind}_fail_or_cancel_retry_error`]: { type: T, status: ['reverting', 'retry-reverting', 'cancel-requested', 'revert-failed'], perNode: true, why: 'jobs reverting after a failure or cancel' },
     // A completed revert ends the job failed (after an error) or canceled (after CANCEL JOB).
     [`jobs_${kind}_fail_or_cancel_completed`]: { type: T, status: ['failed', 'canceled'], perNode: true, why: 'failed and canceled jobs (their revert completed)' },
     [`jobs_${kind}_fail_or_cancel_failed`]: { type: T, status: ['revert-failed'], perNode: true, why: 'jobs whose revert failed (need manual cleanup)' },
@@ -137,7 +138,7 @@ export const NO_DRILL = CATALOG.map((m) => m.exported as string).filter((m) => !
  * backup and restore metrics opens both types; the nodes tile has no jobs behind it.
  */
 export function tileDrillHref(cluster: string, tileId: string): string | null {
-  const ACTIVE: StatusFilter[] = ['running', 'paused', 'pause-requested', 'reverting', 'cancel-requested'];
+  const ACTIVE: StatusFilter[] = ['running', 'retry-running', 'paused', 'pause-requested', 'reverting', 'retry-reverting', 'cancel-requested'];
   switch (tileId) {
     case 'last-backup':
       return drillHref(cluster, 'schedules_BACKUP_last_completed_time');
@@ -152,12 +153,13 @@ export function tileDrillHref(cluster: string, tileId: string): string | null {
       return jobsHref(cluster, { type: ['BACKUP'], status: ACTIVE });
     case 'restore-jobs':
       return jobsHref(cluster, { type: ['RESTORE'], status: ACTIVE });
+    // The PTS tiles open the records themselves, with their holders (the jobs explorer only guesses them).
     case 'pts-backup-jobs':
-      return drillHref(cluster, 'jobs_backup_protected_age_sec');
+      return protectedTimestampsHref(cluster, 'backup-jobs');
     case 'pts-backup-schedules':
-      return drillHref(cluster, 'schedules_BACKUP_protected_age_sec');
+      return protectedTimestampsHref(cluster, 'schedules');
     case 'pts-restore-jobs':
-      return drillHref(cluster, 'jobs_restore_protected_age_sec');
+      return protectedTimestampsHref(cluster, 'restore-jobs');
     default:
       return null;
   }

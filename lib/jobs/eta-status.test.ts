@@ -36,6 +36,8 @@ describe('status display', () => {
     ['revert-failed', [], 'revert-failed', 'critical'],
     ['succeeded', [], 'succeeded', 'ok'],
     ['canceled', [], 'canceled', 'neutral'],
+    ['retry-running', [], 'retry-running', 'warn'],
+    ['retry-reverting', ['x'], 'retry-reverting', 'warn'],
     ['paused: out of disk', [], 'paused: out of disk', 'warn'],
     ['something-new', [], 'something-new', 'neutral'],
     [null, null, '—', 'neutral'],
@@ -53,6 +55,8 @@ describe('status display', () => {
     ['running', false],
     ['paused', false],
     ['pause-requested', false],
+    ['retry-running', false],
+    ['retry-reverting', false],
     ['paused: reason', false],
     [null, false],
   ] as const)('%s terminal: %s', (s, t) => {
@@ -62,6 +66,7 @@ describe('status display', () => {
   it('reads a status with a reason by its prefix', () => {
     expect(baseStatus('paused: out of disk')).toBe('paused');
     expect(baseStatus('pause-requested')).toBe('pause-requested');
+    expect(baseStatus('retry-running')).toBe('retry-running');
     expect(baseStatus('nonsense')).toBeNull();
   });
 });

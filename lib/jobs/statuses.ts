@@ -1,11 +1,13 @@
 /**
- * Job statuses and how the UI names them. CockroachDB pkg/jobs/jobs.go lists the statuses;
- * `Terminal()` is failed | succeeded | canceled | revert-failed. From v26.1 a paused job may carry its
- * reason in the status text (release note #158350), so statuses are matched by prefix, not equality.
+ * Job statuses and how the UI names them. CockroachDB pkg/jobs/jobs.go lists the statuses; the SHOW
+ * JOBS docs (v23.2–v26.2) add `retry-running` and `retry-reverting`. `Terminal()` is failed | succeeded
+ * | canceled | revert-failed. A status text may carry more than the status (v26.1 #158350 shows a pause
+ * reason; its release note says "status field", the PR running_status), so statuses are matched by prefix.
  */
 export const JOB_STATUSES = [
   'pending',
   'running',
+  'retry-running',
   'paused',
   'pause-requested',
   'failed',
@@ -13,6 +15,7 @@ export const JOB_STATUSES = [
   'canceled',
   'cancel-requested',
   'reverting',
+  'retry-reverting',
   'revert-failed',
 ] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -52,6 +55,7 @@ export interface StatusDisplay {
 const EXPLAIN: Record<JobStatus, [StatusTone, string]> = {
   pending: ['neutral', 'waiting for a node to claim it'],
   running: ['running', 'running'],
+  'retry-running': ['warn', 'retrying: running again after a retryable error (SHOW JOBS docs: "Job is retrying another job that failed")'],
   paused: ['warn', 'paused: it makes no progress and may hold a protected timestamp until resumed or canceled'],
   'pause-requested': ['warn', 'a pause was requested; it moves to paused once the node running it registers the request'],
   failed: ['critical', 'failed; see the error'],
@@ -59,6 +63,7 @@ const EXPLAIN: Record<JobStatus, [StatusTone, string]> = {
   canceled: ['neutral', 'canceled'],
   'cancel-requested': ['warn', 'a cancel was requested; it reverts, then becomes canceled'],
   reverting: ['warn', 'reverting after a failure or a cancel'],
+  'retry-reverting': ['warn', 'the retry failed or was canceled and its changes are being reverted (SHOW JOBS docs)'],
   'revert-failed': ['critical', 'reverting failed: it is necessary to clean up manually (CockroachDB docs, SHOW JOBS)'],
 };
 

@@ -45,6 +45,37 @@ ORDER BY s.created_by_id, j.created DESC`,
   };
 }
 
+/** A schedule id as SHOW SCHEDULES prints it: an INT8, safe to write into a statement. */
+const SCHEDULE_ID = /^\d{1,19}$/;
+
+/**
+ * The jobs of these schedules with the schedule's id beside each, from supported statements only
+ * (where crdb_internal and system are restricted, reference §e): SHOW JOBS FOR SCHEDULE has no column
+ * naming the schedule, so one branch per schedule, `UNION ALL`. Ids are checked digits, never user text.
+ */
+export function scheduleJobsUnion(ids: readonly string[], columns: readonly string[]): string {
+  const bad = ids.find((id) => !SCHEDULE_ID.test(id));
+  if (bad !== undefined) throw new Error(`not a schedule id: ${bad.slice(0, 30)}`);
+  return ids.map((id) => `SELECT ${id}::STRING AS schedule_id, ${columns.join(', ')} FROM [SHOW JOBS FOR SCHEDULE ${id}]`).join('\nUNION ALL ');
+}
+
+/** runsStatement's rows without system.jobs or crdb_internal.jobs: the same columns, numbering and bounds. */
+export function runsStatementFromShow(ids: readonly string[], perSchedule: number, windowDays: number): { text: string; values: unknown[] } {
+  return {
+    text: `SELECT s.schedule_id, s.rn, s.job_id, s.status, s.created, s.finished, s.error
+FROM (
+  SELECT schedule_id, job_id, status, created, finished, error,
+         row_number() OVER (PARTITION BY schedule_id ORDER BY created DESC) AS rn,
+         row_number() OVER (PARTITION BY schedule_id, status ORDER BY created DESC) AS rn_status
+  FROM (${scheduleJobsUnion(ids, ['job_id', 'status', 'created', 'finished', 'error'])}) AS j
+  WHERE created > now() - $1::INTERVAL
+) AS s
+WHERE s.rn <= $2 OR (s.rn_status = 1 AND s.status IN ('succeeded', 'failed'))
+ORDER BY s.schedule_id, s.created DESC`,
+    values: [`${windowDays} days`, perSchedule],
+  };
+}
+
 export interface RunRow {
   schedule_id: string;
   rn: number;
@@ -66,7 +97,7 @@ export function runFacts(rows: RunRow[], perSchedule: number): Map<string, RunFa
     }
     const status = r.status;
     if (r.rn <= perSchedule) f.runs.push({ job_id: r.job_id, status, created: r.created, finished: r.finished, error: r.error });
-    if (status === 'running') f.running += 1;
+    if (status === 'running' || status === 'retry-running') f.running += 1;
     if (status === TERMINAL_OK && r.finished && (f.lastSuccess === null || r.finished > f.lastSuccess)) f.lastSuccess = r.finished;
     if (status === 'failed' && (f.lastFailure === null || (r.finished ?? '') > (f.lastFailure.finished ?? ''))) {
       f.lastFailure = { job_id: r.job_id, finished: r.finished, error: r.error };

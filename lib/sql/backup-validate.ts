@@ -29,8 +29,8 @@ async function withLongerTimeout<T>(c: Session, ms: number, fn: (timeouts: { que
 
 export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<BackupValidation> {
   const path = normalizeBackupPath(backup);
-  return withReadOnly(cluster, `validating backup ${path}`, async (c) => {
-    const known = await readKnown(c);
+  return withReadOnly(cluster, `validating backup ${path}`, async (c, info) => {
+    const known = await readKnown(c, info);
     const k = pick(known.collections, collection, cluster.id);
     const sql = showBackupSql(path, k.collection, ' WITH check_files');
     const checked_at = new Date().toISOString();

@@ -17,12 +17,12 @@ import { staticConfig, type ClusterConfig } from '../config';
 import { ApiError } from '../errors';
 import { asOfOf, knownCollections, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
 import { sqlLiteral } from '../schedules/redact';
-import { RUNS_WINDOW_DAYS, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
+import { RUNS_WINDOW_DAYS, scheduleJobsUnion, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
 import type { BackupCollection, BackupObjectRow, BackupsPage } from '../api/types/backups';
 import { TtlCache, type Cached } from './backups-cache';
 import { isoTimestamp, rawTypes } from './pg-types';
 import { readScheduleRows } from './schedules';
-import { withReadOnly, type Session } from './session';
+import { withInternals, withReadOnly, type Session, type SessionInfo } from './session';
 
 /** SHOW BACKUPS IN can list years of hourly backups: the newest this many are kept. */
 export const MAX_PATHS = 500;
@@ -54,8 +54,8 @@ interface Known {
   sql: string[];
 }
 
-export async function readKnown(c: Session): Promise<Known> {
-  const state = await readScheduleRows(c);
+export async function readKnown(c: Session, info: SessionInfo): Promise<Known> {
+  const state = await readScheduleRows(c, info);
   const schedules = state.schedules.filter((s) => s.rawCollection !== null);
   return {
     collections: knownCollections(
@@ -228,13 +228,8 @@ const layerKey = (backupType: string | null, endTime: string) => `${(backupType 
 
 type Trend = BackupsPage['trends'][number];
 
-/**
- * Success rate over 7 and 30 days (finished runs only; null with none), and per run its duration
- * (finished − created: `started` is gone from 25.3 and equals created, reference §c.1) and its size
- * when its layer is in one of the chains chainSizes read (null otherwise).
- */
-async function readTrends(c: Session, known: Known, sizes: Map<string, Map<string, number>>, collectionOfSchedule: Map<string, string>): Promise<{ trends: Trend[]; sql: string[] }> {
-  const terminal = [TERMINAL_OK, ...TERMINAL_FAILED];
+/** The success rates and the newest runs of every schedule, from system.jobs and crdb_internal.jobs. */
+function trendStatements(terminal: string[]) {
   const rates = {
     text: `SELECT created_by_id::STRING AS schedule_id,
   count(*) FILTER (WHERE status = 'succeeded' AND created > now() - '7 days'::INTERVAL) AS ok_7d,
@@ -258,8 +253,54 @@ WHERE s.rn <= $3
 ORDER BY s.created_by_id, j.created DESC`,
     values: [`${RUNS_WINDOW_DAYS} days`, terminal, TREND_RUNS],
   };
-  const rr = await c.query(rates);
-  const jr = await c.query({ ...runs, types: rawTypes });
+  return { rates, runs };
+}
+
+/** The same rows without internals (restricted, reference §e): from SHOW JOBS FOR SCHEDULE of each schedule. */
+function trendStatementsFromShow(terminal: string[], ids: string[]) {
+  const jobs = ids.length === 0 ? `SELECT NULL::STRING AS schedule_id, NULL::INT8 AS job_id, NULL::STRING AS status, NULL::TIMESTAMPTZ AS created, NULL::TIMESTAMPTZ AS finished, NULL::STRING AS description WHERE false` : scheduleJobsUnion(ids, ['job_id', 'status', 'created', 'finished', 'description']);
+  const rates = {
+    text: `SELECT schedule_id,
+  count(*) FILTER (WHERE status = 'succeeded' AND created > now() - '7 days'::INTERVAL) AS ok_7d,
+  count(*) FILTER (WHERE status = ANY($1::STRING[]) AND created > now() - '7 days'::INTERVAL) AS n_7d,
+  count(*) FILTER (WHERE status = 'succeeded') AS ok_30d,
+  count(*) FILTER (WHERE status = ANY($1::STRING[])) AS n_30d
+FROM (${jobs}) AS j
+WHERE created > now() - $2::INTERVAL
+GROUP BY schedule_id`,
+    values: [terminal, `${RUNS_WINDOW_DAYS} days`],
+  };
+  const runs = {
+    text: `SELECT schedule_id, job_id, status, created, finished, description
+FROM (
+  SELECT *, row_number() OVER (PARTITION BY schedule_id ORDER BY created DESC) AS rn
+  FROM (${jobs}) AS j
+  WHERE created > now() - $1::INTERVAL AND status = ANY($2::STRING[])
+) AS s
+WHERE rn <= $3
+ORDER BY schedule_id, created DESC`,
+    values: [`${RUNS_WINDOW_DAYS} days`, terminal, TREND_RUNS],
+  };
+  return { rates, runs };
+}
+
+/**
+ * Success rate over 7 and 30 days (finished runs only; null with none), and per run its duration
+ * (finished − created: `started` is gone from 25.3 and equals created, reference §c.1) and its size
+ * when its layer is in one of the chains chainSizes read (null otherwise).
+ */
+async function readTrends(c: Session, info: SessionInfo, known: Known, sizes: Map<string, Map<string, number>>, collectionOfSchedule: Map<string, string>): Promise<{ trends: Trend[]; sql: string[] }> {
+  const terminal = [TERMINAL_OK, ...TERMINAL_FAILED];
+  const read = async (q: { rates: { text: string; values: unknown[] }; runs: { text: string; values: unknown[] } }) => ({
+    q,
+    rr: await c.query(q.rates),
+    jr: await c.query({ ...q.runs, types: rawTypes }),
+  });
+  const { q, rr, jr } = await withInternals(
+    info,
+    () => read(trendStatements(terminal)),
+    () => read(trendStatementsFromShow(terminal, known.schedules.map((x) => x.id))),
+  );
   const rateOf = new Map((rr.rows as Record<string, unknown>[]).map((r) => [String(r.schedule_id), r]));
   const runsOf = new Map<string, Trend['runs']>();
   for (const r of jr.rows as Record<string, unknown>[]) {
@@ -293,13 +334,13 @@ ORDER BY s.created_by_id, j.created DESC`,
       runs: runsOf.get(s.id) ?? [],
     };
   });
-  return { trends, sql: [rates.text, runs.text] };
+  return { trends, sql: [q.rates.text, q.runs.text] };
 }
 
 export async function listBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string; fresh?: boolean }): Promise<BackupsPage> {
   const fresh = sel.fresh === true;
-  return withReadOnly(cluster, 'listing backups', async (c) => {
-    const known = await readKnown(c);
+  return withReadOnly(cluster, 'listing backups', async (c, info) => {
+    const known = await readKnown(c, info);
     const chosen = sel.collection !== undefined ? pick(known.collections, sel.collection, cluster.id) : null;
     const collections: BackupCollection[] = [];
     for (const k of known.collections) collections.push(await listPaths(c, cluster, k, fresh));
@@ -316,7 +357,7 @@ export async function listBackups(cluster: ClusterConfig, sel: { collection?: st
     }
     const s = await chainSizes(c, cluster, known.collections, collections, { yes: fresh, reread: selected });
     const collectionOfSchedule = new Map(known.collections.flatMap((k) => k.schedules.map((x) => [x.id, k.collection] as const)));
-    const t = await readTrends(c, known, s.sizes, collectionOfSchedule);
+    const t = await readTrends(c, info, known, s.sizes, collectionOfSchedule);
     return {
       collections,
       selected,

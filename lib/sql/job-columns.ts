@@ -13,6 +13,8 @@ const cache = new Map<string, { at: number; cols: ReadonlySet<string> }>();
 const PROBE: Record<JobsSource, string> = {
   show_jobs: 'SELECT * FROM [SHOW JOBS] LIMIT 0',
   'crdb_internal.jobs': 'SELECT * FROM crdb_internal.jobs LIMIT 0',
+  // The long form's columns (SHOW JOB <id>), as FALLBACK_FROM returns them; no job has id 0.
+  'show_jobs+schedules': 'SELECT * FROM [SHOW JOB 0] LIMIT 0',
 };
 
 export async function columnsOf(cluster: ClusterConfig, c: Session, source: JobsSource): Promise<ReadonlySet<string>> {

@@ -16,7 +16,7 @@ export interface ControlOutcome {
   statement: string;
   /** CockroachDB's command tag as the driver reads it (pg keeps the first word of "PAUSE JOBS 1"). */
   command: string;
-  /** The job's status right after the statement (e.g. pause-requested), as crdb_internal.jobs shows it. */
+  /** The job's status right after the statement (e.g. pause-requested), as SHOW JOB shows it. */
   status: string | null;
 }
 
@@ -26,7 +26,8 @@ export async function controlJob(cluster: ClusterConfig, jobId: string, action: 
   try {
     return await withReadOnly(cluster, `running ${statement}`, async (c) => {
       const r = await runWriting(c, `${ACTION_INFO[action].verb} $1`, [jobId]);
-      const after = await c.query<{ status: string | null }>('SELECT status FROM crdb_internal.jobs WHERE job_id = $1', [jobId]);
+      // SHOW JOB, not crdb_internal.jobs: supported, so it reads back where internals are restricted (v26.1+).
+      const after = await c.query<{ status: string | null }>('SELECT status FROM [SHOW JOB $1]', [jobId]);
       return { job_id: jobId, action, statement, command: r.command ?? ACTION_INFO[action].verb, status: after.rows[0]?.status ?? null };
     });
   } catch (err) {

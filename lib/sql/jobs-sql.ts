@@ -36,13 +36,34 @@ export const SHOW_JOBS_WINDOW_S = 12 * 3_600;
 /** jobs.retention_time's default: older finished jobs are deleted (CRDB docs, SHOW JOBS). */
 export const JOBS_RETENTION_S = 14 * 86_400;
 
-/** Which source a filter needs. SHOW JOBS shortens descriptions (v24.1+, #121286) and lacks execution_errors
- *  there, so text search and "retrying" go to crdb_internal.jobs even inside 12 h. */
-export function chooseSource(f: Pick<JobsFilter, 'from' | 'to' | 'q' | 'statuses' | 'retried'>): JobsSource {
-  const recent = f.from.kind === 'relative' && f.from.agoS <= SHOW_JOBS_WINDOW_S && f.to.kind === 'relative';
-  const textSearch = f.q !== undefined && !/^\d{1,19}$/.test(f.q);
-  return recent && !textSearch && !f.retried && !f.statuses.includes('retrying') ? 'show_jobs' : 'crdb_internal.jobs';
+/** The window lies inside SHOW JOBS' 12 hours (relative, ending now or later than 12 h ago). */
+export function withinShowJobsWindow(f: Pick<JobsFilter, 'from' | 'to'>): boolean {
+  return f.from.kind === 'relative' && f.from.agoS <= SHOW_JOBS_WINDOW_S && f.to.kind === 'relative';
 }
+
+/**
+ * Which source a filter needs. SHOW JOBS shortens descriptions (v24.1+, #121286) and lacks execution_errors
+ * there, so text search and "retrying" go to crdb_internal.jobs even inside 12 h. Where the session may not
+ * read internals (`internals: false`), the same filters go to SHOW JOBS' long form instead (FALLBACK_FROM).
+ */
+export function chooseSource(f: Pick<JobsFilter, 'from' | 'to' | 'q' | 'statuses' | 'retried'>, internals = true): JobsSource {
+  const textSearch = f.q !== undefined && !/^\d{1,19}$/.test(f.q);
+  if (withinShowJobsWindow(f) && !textSearch && !f.retried && !f.statuses.includes('retrying')) return 'show_jobs';
+  return internals ? 'crdb_internal.jobs' : 'show_jobs+schedules';
+}
+
+/**
+ * Supported statements only (they keep working when crdb_internal is restricted, reference §e): the
+ * SHOW JOB long form (full description, execution_errors) of every job SHOW JOBS lists (unfinished, or
+ * finished within 12 h) and of every job a schedule created (SHOW JOBS FOR SCHEDULES has no 12 h filter).
+ * Missing: jobs no schedule created that finished more than 12 h ago, and automatic jobs (hidden anyway).
+ */
+export const FALLBACK_FROM =
+  '[SHOW JOBS SELECT job_id FROM [SHOW JOBS] UNION SELECT job_id FROM [SHOW JOBS FOR SCHEDULES SELECT id FROM [SHOW SCHEDULES]]]';
+
+/** What FALLBACK_FROM cannot list, said where the window reaches past SHOW JOBS' 12 hours. */
+export const FALLBACK_GAP =
+  'Jobs not created by a schedule that finished more than 12 h ago need allow_unsafe_internals (crdb_internal.jobs is restricted on this cluster): listed are the jobs SHOW JOBS shows (unfinished, or finished in the last 12 h) and every job of every schedule (SHOW JOBS FOR SCHEDULES).';
 
 export interface BuiltQuery {
   text: string;
@@ -77,13 +98,15 @@ export function containsPattern(q: string): string {
 export interface ListQueryInput {
   filter: JobsFilter;
   source: JobsSource;
+  /** Whether the session may name crdb_internal/system (else `scheduled` reads SHOW JOBS FOR SCHEDULES). */
+  internals?: boolean;
   /** The columns the source has on this cluster's version. */
   available: ReadonlySet<string>;
   /** Rows to fetch (page size + 1, to know whether there is a next page). */
   fetch: number;
 }
 
-export function buildListQuery({ filter: f, source, available, fetch }: ListQueryInput): BuiltQuery {
+export function buildListQuery({ filter: f, source, available, fetch, internals = source !== 'show_jobs+schedules' }: ListQueryInput): BuiltQuery {
   const p = new Params();
   const { key, desc } = sortKey(f.sort);
   const cols = LIST_COLUMNS.filter((c) => available.has(c));
@@ -112,13 +135,19 @@ export function buildListQuery({ filter: f, source, available, fetch }: ListQuer
   }
   // system.jobs records who created a job: 'crdb_schedule' + the schedule id (CRDB jobs.CreatedByScheduledJobs).
   if (f.retried) where.push('cardinality(execution_errors) > 0');
-  if (f.scheduled) where.push(`job_id IN (SELECT id FROM system.jobs WHERE created_by_type = 'crdb_schedule')`);
+  if (f.scheduled) {
+    where.push(
+      internals
+        ? `job_id IN (SELECT id FROM system.jobs WHERE created_by_type = 'crdb_schedule')`
+        : `job_id IN (SELECT job_id FROM [SHOW JOBS FOR SCHEDULES SELECT id FROM [SHOW SCHEDULES]])`,
+    );
+  }
 
   const expr = sortExpr(key);
   if (f.cursor) where.push(keysetPredicate(f.cursor, expr, key, desc, p));
 
   const dir = desc ? 'DESC' : 'ASC';
-  const from = source === 'show_jobs' ? '[SHOW JOBS]' : 'crdb_internal.jobs';
+  const from = source === 'show_jobs' ? '[SHOW JOBS]' : source === 'crdb_internal.jobs' ? 'crdb_internal.jobs' : FALLBACK_FROM;
   const text =
     `SELECT ${cols.join(', ')}, ${expr} AS sort_key FROM ${from}` +
     ` WHERE ${where.join(' AND ')}` +

@@ -11,20 +11,22 @@ import type { JobDetail, JobsPage, ScheduleRef } from '../api/types/jobs';
 import { toJobRow, type JobRow } from '../jobs/job-row';
 import { resolveTimeRef } from '../jobs/time-ref';
 import { columnsOf } from './job-columns';
-import { buildListQuery, chooseSource, inlineParams, JOBS_RETENTION_S } from './jobs-sql';
+import { scheduleJobsUnion } from '../schedules/runs';
+import { buildListQuery, chooseSource, FALLBACK_GAP, inlineParams, JOBS_RETENTION_S, withinShowJobsWindow } from './jobs-sql';
 
 export type { JobDetail, JobsPage, ScheduleRef };
 import { isoTimestamp, rawTimestamps } from './pg-types';
-import { withReadOnly, type Session } from './session';
+import { withInternals, withReadOnly, type Session } from './session';
 
 export const EXPORT_MAX_ROWS = 5_000;
 
 export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts: { maxRows?: number } = {}): Promise<JobsPage> {
   const pageSize = opts.maxRows ?? filter.limit;
-  return withReadOnly(cluster, 'listing jobs', async (c) => {
-    const source = chooseSource(filter);
+  return withReadOnly(cluster, 'listing jobs', async (c, info) => {
+    const internals = info.internals === 'allowed';
+    const source = chooseSource(filter, internals);
     const available = await columnsOf(cluster, c, source);
-    const q = buildListQuery({ filter, source, available, fetch: pageSize + 1 });
+    const q = buildListQuery({ filter, source, available, fetch: pageSize + 1, internals });
     const r = await c.query({ text: q.text, values: q.values, types: rawTimestamps });
     const rows = r.rows as Record<string, unknown>[];
     const more = rows.length > pageSize;
@@ -41,27 +43,30 @@ export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts:
       source,
       sql: inlineParams(q),
       past_retention: resolveTimeRef(filter.from, now) < now - JOBS_RETENTION_S * 1000,
+      unavailable: source === 'show_jobs+schedules' && !withinShowJobsWindow(filter) ? [FALLBACK_GAP] : [],
     };
   });
 }
 
 /**
  * SHOW JOBS' listing form has no execution_errors from v24.1 (#121286), but "retrying" needs it for
- * running jobs: one extra statement for the running jobs of this page only.
+ * running jobs: one extra statement for the running jobs of this page only. SHOW JOBS <select> is the
+ * long form (execution_errors on every version) and is supported where crdb_internal is restricted.
  */
 async function fillExecutionErrors(c: Session, jobs: JobRow[]): Promise<void> {
   const ids = jobs.filter((j) => j.status === 'running').map((j) => j.job_id);
   if (ids.length === 0) return;
   const r = await c.query<{ job_id: string; execution_errors: string[] | null }>(
-    `SELECT job_id, execution_errors FROM crdb_internal.jobs WHERE job_id IN (${ids.map((_, i) => `$${i + 1}::INT8`).join(', ')})`,
-    ids,
+    'SELECT job_id, execution_errors FROM [SHOW JOBS SELECT unnest($1::INT8[])]',
+    [ids],
   );
   const byId = new Map(r.rows.map((x) => [String(x.job_id), x.execution_errors]));
   for (const j of jobs) if (byId.has(j.job_id)) j.execution_errors = byId.get(j.job_id) ?? null;
 }
 
-export async function getJob(cluster: ClusterConfig, jobId: string): Promise<JobDetail> {
-  return withReadOnly(cluster, `reading job ${jobId}`, async (c) => {
+/** SHOW JOB and the creating schedule; the protected timestamp records are added by lib/api/jobs.ts. */
+export async function getJob(cluster: ClusterConfig, jobId: string): Promise<Omit<JobDetail, 'protected_timestamp'>> {
+  return withReadOnly(cluster, `reading job ${jobId}`, async (c, info) => {
     // SHOW JOB <id> has no 12 h filter and returns the long form (description, statement, trace_id,
     // execution_errors) on every version (CRDB show_jobs.go).
     const r = await c.query({ text: 'SHOW JOB $1', values: [jobId], types: rawTimestamps });
@@ -74,13 +79,7 @@ export async function getJob(cluster: ClusterConfig, jobId: string): Promise<Job
       job: toJobRow(row, isoTimestamp),
       columns,
       raw,
-      schedule: await scheduleOf(c, jobId),
-      protected_timestamp: {
-        held: 'unknown',
-        note:
-          'Not readable here: protected timestamp records (system.protected_ts_records) do not name their job in a form this dashboard decodes. ' +
-          'The jobs_backup_protected_record_count / protected_age_sec metrics count them per job type.',
-      },
+      schedule: await withInternals(info, () => scheduleOf(c, jobId), () => scheduleFromShow(c, jobId)),
       sql: `SHOW JOB ${jobId}`,
     };
   });
@@ -101,7 +100,25 @@ async function scheduleOf(c: Session, jobId: string): Promise<ScheduleRef | null
   const by = r.rows[0];
   // jobs.CreatedByScheduledJobs = 'crdb_schedule' (CRDB pkg/jobs; reference §c.1).
   if (!by || by.created_by_type !== 'crdb_schedule' || !by.created_by_id) return null;
-  const id = String(by.created_by_id);
+  return scheduleRef(c, String(by.created_by_id));
+}
+
+/**
+ * The creating schedule without system.jobs (restricted internals): which schedule's SHOW JOBS FOR
+ * SCHEDULE lists the job — one statement over every schedule SHOW SCHEDULES lists (a UNION ALL of
+ * one branch per schedule: SHOW JOBS FOR SCHEDULES has no column naming the schedule).
+ */
+async function scheduleFromShow(c: Session, jobId: string): Promise<ScheduleRef | null> {
+  const all = await c.query<{ id: string }>('SELECT id FROM [SHOW SCHEDULES]');
+  const ids = all.rows.map((r) => String(r.id));
+  if (ids.length === 0) return null;
+  const q = scheduleJobsUnion(ids, ['job_id']);
+  const r = await c.query<{ schedule_id: string }>(`SELECT schedule_id FROM (${q}) AS s WHERE job_id = $1 LIMIT 1`, [jobId]);
+  const id = r.rows[0]?.schedule_id;
+  return id === undefined ? null : scheduleRef(c, String(id));
+}
+
+async function scheduleRef(c: Session, id: string): Promise<ScheduleRef> {
   try {
     const s = await c.query<{ label: string | null; schedule_status: string | null; recurrence: string | null }>('SHOW SCHEDULE $1', [id]);
     const row = s.rows[0];

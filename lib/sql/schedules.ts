@@ -7,10 +7,10 @@
 import type { JobRow } from '../api/types/jobs';
 import { toJobRow } from '../jobs/job-row';
 import { collectionOf, parseCommand, type ParsedCommand } from '../schedules/command';
-import { RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS, runsStatement, type RunRow } from '../schedules/runs';
+import { RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS, runsStatement, runsStatementFromShow, type RunRow } from '../schedules/runs';
 import { inlineParams } from './jobs-sql';
 import { isoTimestamp, rawTypes } from './pg-types';
-import type { Session } from './session';
+import { withInternals, type Session, type SessionInfo } from './session';
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const int = (v: unknown): number | null => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -50,14 +50,27 @@ export async function clusterNow(c: Session): Promise<number> {
   return Number.isFinite(ms) ? ms : Date.now();
 }
 
-/** Every schedule with its runs: 3 statements and the clock, whatever the count. */
-export async function readScheduleRows(c: Session): Promise<ScheduleRows> {
+/**
+ * Every schedule with its runs: 3 statements and the clock, whatever the count. The runs come from
+ * system.jobs + crdb_internal.jobs, or, where the session may not read internals, from SHOW JOBS FOR
+ * SCHEDULE of each schedule (same rows, one longer statement).
+ */
+export async function readScheduleRows(c: Session, info: SessionInfo): Promise<ScheduleRows> {
   const nowMs = await clusterNow(c);
   const all = await c.query({ text: 'SHOW SCHEDULES', types: rawTypes });
   const forBackup = await c.query({ text: 'SHOW SCHEDULES FOR BACKUP', types: rawTypes });
   const backupType = new Map<string, string | null>(forBackup.rows.map((r: Record<string, unknown>) => [String(r.id), str(r.backup_type)]));
-  const q = runsStatement(RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS);
-  const runs = await c.query({ text: q.text, values: q.values, types: rawTypes });
+  const ids = all.rows.map((r: Record<string, unknown>) => String(r.id));
+  const fromShow = () => (ids.length === 0 ? null : runsStatementFromShow(ids, RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS));
+  let q: { text: string; values: unknown[] } | null = runsStatement(RUNS_PER_SCHEDULE, RUNS_WINDOW_DAYS);
+  const runs = await withInternals(
+    info,
+    () => c.query({ text: q!.text, values: q!.values, types: rawTypes }),
+    async () => {
+      q = fromShow();
+      return q ? c.query({ text: q.text, values: q.values, types: rawTypes }) : { rows: [] };
+    },
+  );
   return {
     nowMs,
     schedules: all.rows.map((r: Record<string, unknown>) => toRecord(r, backupType)),
@@ -70,7 +83,7 @@ export async function readScheduleRows(c: Session): Promise<ScheduleRows> {
       finished: isoTimestamp(r.finished),
       error: str(r.error),
     })),
-    sql: ['SHOW SCHEDULES', 'SHOW SCHEDULES FOR BACKUP', inlineParams(q)],
+    sql: ['SHOW SCHEDULES', 'SHOW SCHEDULES FOR BACKUP', ...(q ? [inlineParams(q)] : [])],
   };
 }
 

@@ -20,10 +20,16 @@ export function valueOf(exp: Exposition, family: string): number | undefined {
   return exp.families.get(family)?.samples[0]?.value;
 }
 
-export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(sqlUrl: string, text: string, values?: unknown[]) {
+/**
+ * One statement on a fresh connection. Like an operator's `cockroach sql` session on v26.x, it first sets
+ * allow_unsafe_internals = on, so tests may read crdb_internal/system directly (before v25.4 the variable
+ * does not exist and the SET fails harmlessly); `{ internals: false }` leaves the session as it comes.
+ */
+export async function query<T extends pg.QueryResultRow = Record<string, unknown>>(sqlUrl: string, text: string, values?: unknown[], opts: { internals?: boolean } = {}) {
   const client = new pg.Client({ connectionString: sqlUrl });
   await client.connect();
   try {
+    if (opts.internals ?? true) await client.query('SET allow_unsafe_internals = on').catch(() => undefined);
     return await client.query<T>(text, values);
   } finally {
     await client.end();

@@ -2,13 +2,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoCluster } from '@/lib/demo/cluster';
-import type { CrdbVersion } from '@/lib/demo/types';
+import { CRDB_VERSIONS, DEFAULT_CRDB_VERSION, type CrdbVersion } from '@/lib/demo/types';
 import { query, startFrozen, START_MS } from './demo-helpers';
 
 /**
  * Column sets per emulated version (shared/reference/cockroachdb.md c.1, c.4, c.6):
  * 23.2 lists everything; 24.1 (#121286) drops last_run/next_run/num_runs and shows statement,
- * trace_id and execution_errors only for SHOW JOB <id>; 25.3 removed `started`.
+ * trace_id and execution_errors only for SHOW JOB <id>; 25.3 removed `started` (26.1 and 26.2 keep 25.4's lists).
  */
 const LIST_23_2 = ['job_id', 'job_type', 'description', 'statement', 'user_name', 'status', 'running_status', 'created', 'started', 'finished', 'modified', 'fraction_completed', 'error', 'coordinator_id', 'trace_id', 'last_run', 'next_run', 'num_runs', 'execution_errors'];
 const LIST_24_3 = ['job_id', 'job_type', 'description', 'user_name', 'status', 'running_status', 'created', 'started', 'finished', 'modified', 'fraction_completed', 'error', 'coordinator_id'];
@@ -18,13 +18,15 @@ const SHOW_JOBS: Record<CrdbVersion, { list: string[]; one: string[] }> = {
   '23.2': { list: LIST_23_2, one: LIST_23_2 },
   '24.3': { list: LIST_24_3, one: ONE_24_3 },
   '25.4': { list: without(LIST_24_3, 'started'), one: without(ONE_24_3, 'started') },
+  '26.1': { list: without(LIST_24_3, 'started'), one: without(ONE_24_3, 'started') },
+  '26.2': { list: without(LIST_24_3, 'started'), one: without(ONE_24_3, 'started') },
 };
 const SCHEDULES = ['id', 'label', 'schedule_status', 'next_run', 'state', 'recurrence', 'jobsrunning', 'owner', 'created', 'on_previous_running', 'on_execution_failure', 'command'];
 const SHOW_BACKUP = ['database_name', 'parent_schema_name', 'object_name', 'object_type', 'backup_type', 'start_time', 'end_time', 'size_bytes', 'rows', 'is_full_cluster', 'regions'];
 // Postgres type OIDs of CockroachDB's column types.
 const OID = { int8: 20, text: 25, float8: 701, timestamptz: 1184, jsonb: 3802, textArray: 1009 };
 
-describe.each(['23.2', '24.3', '25.4'] as const)('demo SQL, CockroachDB v%s', (version) => {
+describe.each(CRDB_VERSIONS)('demo SQL, CockroachDB v%s', (version) => {
   let cluster: DemoCluster;
   beforeAll(async () => {
     cluster = await startFrozen({ version, controlPort: null });
@@ -45,6 +47,13 @@ describe.each(['23.2', '24.3', '25.4'] as const)('demo SQL, CockroachDB v%s', (v
     expect(one.fields.map((f) => f.name)).toEqual(SHOW_JOBS[version].one);
     expect(one.rows).toHaveLength(1);
     expect(String(one.rows[0].job_id)).toBe(id);
+  });
+
+  it('a job paused WITH REASON shows it as running_status from v26.1 (#158350); its status stays paused', async () => {
+    const { rows } = await query<{ status: string; running_status: string | null; user_name: string }>(cluster.sqlUrl, `SELECT status, running_status, user_name FROM [SHOW JOBS] WHERE job_type = 'BACKUP' AND status = 'paused'`);
+    const paused = rows.find((r) => r.user_name === 'migrations');
+    expect(paused?.status).toBe('paused');
+    expect(paused?.running_status ?? null).toBe(version.startsWith('26.') ? 'paused by sre_oncall during the movr migration freeze' : null);
   });
 
   it('SHOW JOBS keeps CockroachDB’s default filter and order', async () => {
@@ -87,7 +96,7 @@ describe('demo SQL clients and history', () => {
     // Async: the server runs in this process, so a blocking exec would starve it.
     const { stdout: out } = await promisify(execFile)('psql', [cluster.sqlUrl, '-X', '-A', '-F', '|', '-c', 'SHOW JOBS'], { encoding: 'utf8', timeout: 15_000 });
     const [header, ...lines] = out.trim().split('\n');
-    expect(header.split('|')).toEqual(SHOW_JOBS['25.4'].list);
+    expect(header.split('|')).toEqual(SHOW_JOBS[DEFAULT_CRDB_VERSION].list);
     expect(lines.some((l) => /\|BACKUP\|/.test(l))).toBe(true);
   });
 
@@ -132,7 +141,7 @@ describe('demo SQL clients and history', () => {
       const err = await client.query('SHOW RANGES FROM DATABASE movr').then(() => null, (e: { code?: string }) => e);
       expect(err?.code).toMatch(/^[0-9A-Z]{5}$/);
       const ok = await client.query('SELECT version()');
-      expect(String(ok.rows[0].version)).toMatch(/^CockroachDB CCL v25\.4/);
+      expect(String(ok.rows[0].version)).toMatch(new RegExp(`^CockroachDB CCL v${DEFAULT_CRDB_VERSION.replace('.', '\\.')}\\.`));
     } finally {
       await client.end();
     }

@@ -43,6 +43,11 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
       <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
       {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
       <AlertStrip cluster={cluster.id} view={view} now={now} fallbackData={alertsFallback} />
+      {data.discovery_note && (
+        <p role="note" data-testid="discovery-note" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
+          {data.discovery_note}
+        </p>
+      )}
       <StatusTiles columns={columns} now={now} />
       <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={now} />
       <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />

@@ -27,5 +27,7 @@ export interface JobEventsAnswer {
   sql: string | null;
   /** false: the cluster has no SQL URL, so there are no events to show (not an error). */
   sql_configured: boolean;
+  /** What the events cannot include here (e.g. ad-hoc jobs older than 12 h without allow_unsafe_internals). */
+  unavailable?: string[];
 }
 

@@ -3,9 +3,14 @@
  * returns it: CockroachDB's column names, INT8 ids as strings, times as UTC ISO-8601, and null for
  * whatever this version does not have (never an error).
  */
+import type { PtsRecord } from './protected-timestamps';
 
-/** Where the explorer read: `SELECT … FROM [SHOW JOBS]` (windows within 12 h) or `crdb_internal.jobs`. */
-export type JobsSource = 'show_jobs' | 'crdb_internal.jobs';
+/**
+ * Where the explorer read: `SELECT … FROM [SHOW JOBS]` (windows within 12 h), `crdb_internal.jobs`, or,
+ * where internals are restricted (allow_unsafe_internals off, v26.1+), `show_jobs+schedules`: the long
+ * form of the jobs SHOW JOBS lists plus every job of every schedule (SHOW JOBS FOR SCHEDULES).
+ */
+export type JobsSource = 'show_jobs' | 'crdb_internal.jobs' | 'show_jobs+schedules';
 
 export interface JobRow {
   job_id: string;
@@ -34,6 +39,8 @@ export interface JobsPage {
   sql: string;
   /** True when the window starts before jobs.retention_time (default 14 d): older jobs are deleted. */
   past_retention: boolean;
+  /** What this answer cannot show and what it would need (e.g. "… needs allow_unsafe_internals"); empty when complete. */
+  unavailable: string[];
 }
 
 export interface ScheduleRef {
@@ -50,7 +57,10 @@ export interface JobDetail {
   raw: Record<string, unknown>;
   /** The schedule that created the job (system.jobs created_by_type = 'crdb_schedule'); null when none. */
   schedule: ScheduleRef | null;
-  /** Whether the job holds a protected timestamp record. */
-  protected_timestamp: { held: boolean | 'unknown'; note: string };
+  /**
+   * The protected timestamp records the job holds (system.protected_ts_records, meta_type 'jobs'):
+   * `held` is 'unknown' when they cannot be read here, and `note` says why (e.g. needs allow_unsafe_internals).
+   */
+  protected_timestamp: { held: boolean | 'unknown'; note: string; records: PtsRecord[] };
   sql: string;
 }

@@ -29,4 +29,6 @@ export interface ClusterSnapshot {
   nodes: NodeSnapshot[];
   /** Cluster value per catalog metric over the nodes that answered (sum, or max for ages and timestamps); absent when no node has it. */
   aggregate: Record<string, number>;
+  /** Set when the nodes were discovered over SQL and the list may be incomplete (e.g. internals restricted). */
+  discovery_note?: string | null;
 }

@@ -3,6 +3,7 @@
  * column names where it has them (SHOW SCHEDULES, SHOW BACKUP); INT8 ids are strings; times are
  * UTC ISO-8601; a column this version lacks is null, never an error.
  */
+import type { HeldRecords } from './protected-timestamps';
 import type { JobRow } from './jobs';
 
 export const FRESHNESS_STATUSES = ['ok', 'late', 'stale', 'unknown'] as const;
@@ -119,6 +120,8 @@ export interface ScheduleDetail {
   jobs: JobRow[];
   /** Age of the newest success at each point of the window (for "freshness over time"), oldest first. */
   freshness_history: { t: string; age_s: number | null }[];
+  /** Protected timestamp records held by the pair's schedules (the chain) and by their unfinished jobs. */
+  protected_timestamps: HeldRecords;
   sql: string[];
 }
 

@@ -4,16 +4,16 @@
  * Tests move its clock and metrics explicitly.
  */
 import type { ClusterState } from '../cluster-state';
-import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoSchedule } from '../types';
+import { DemoSqlError, hasFailOrCancelFailed, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoPtsRecord, type DemoSchedule } from '../types';
 import { BACKUP_FAMILIES } from './backup-families';
 
 export const FIXTURE_START = Date.UTC(2026, 0, 15, 8, 0, 0);
 
-/** Every backup-table metric at plausible values; 25.4 drops `fail_or_cancel_failed` (reference a.6). */
+/** Every backup-table metric at plausible values; 25.4+ drops `fail_or_cancel_failed` (reference a.6). */
 export function fixtureMetrics(version: CrdbVersion, nodeId: number, nowMs: number): Record<string, number> {
   const m: Record<string, number> = {};
   for (const f of BACKUP_FAMILIES) {
-    if (version === '25.4' && f.name.endsWith('_fail_or_cancel_failed')) continue;
+    if (!hasFailOrCancelFailed(version) && f.name.endsWith('_fail_or_cancel_failed')) continue;
     m[f.name] = 0;
   }
   const hours = Math.max(0, (nowMs - FIXTURE_START) / 3_600_000);
@@ -81,6 +81,9 @@ export class FixtureClusterState implements ClusterState {
   }
   revision(): number {
     return this.rev;
+  }
+  ptsRecords(): readonly DemoPtsRecord[] {
+    return [];
   }
   jobs(): readonly DemoJob[] {
     return this.jobList;

@@ -15,3 +15,9 @@ export class IdGenerator {
     return ((units << 15n) | BigInt(nodeId & 0x7fff)).toString();
   }
 }
+
+/** The id unique_rowid() gives at this time on this node (no collision bookkeeping): for ids of jobs that never ran here. */
+export function uniqueIdAt(atMs: number, nodeId: number): string {
+  const units = BigInt(Math.max(0, Math.floor((atMs - UNIQUE_INT_EPOCH_MS) * 100)));
+  return ((units << 15n) | BigInt(nodeId & 0x7fff)).toString();
+}

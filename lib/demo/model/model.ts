@@ -1,10 +1,11 @@
 import type { ClusterState } from '../cluster-state';
-import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoSchedule, TERMINAL_STATUSES } from '../types';
+import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoPtsRecord, type DemoSchedule, TERMINAL_STATUSES } from '../types';
 import { maybeStartBackgroundJobs, startForeverJobs, startManualBackup, startRestore } from './background';
 import { DemoClock } from './clock';
 import { IdGenerator } from './ids';
 import { STEP_MS, stepJob, type OnTerminal } from './jobs';
 import { computeNodeMetrics } from './metrics';
+import { orphanRecord, ptsRecordsOf } from './pts';
 import { Rng } from './rng';
 import { SCHEDULE_SPECS } from './scenario';
 import { createSchedules, nextCron, onScheduledJobDone, schedulerRound } from './scheduler';
@@ -60,6 +61,9 @@ export class DemoModel implements ClusterState {
   private readonly originMs: number;
   private events: ScriptedEvent[] = [];
   private sampling: { fromMs: number; everyMs: number } | undefined;
+  /** Leaked records (their holder is gone): not counted by the PTS gauges, which skip them. */
+  private readonly ptsLeaks: DemoPtsRecord[];
+  private ptsCache: { rev: number; records: DemoPtsRecord[] } | null = null;
   private backfilled: BackfillSample[] = [];
   private readonly onTerminal: OnTerminal = (job, t, plan) => {
     if (job.created_by_id) onScheduledJobDone(this.world, job, t, plan.layer, this.originMs);
@@ -71,6 +75,7 @@ export class DemoModel implements ClusterState {
     const epochMs = Math.min(startMs, Math.floor((opts.epochMs ?? startMs) / STEP_MS) * STEP_MS);
     const historyStart = epochMs - (opts.historyDays ?? 14) * DAY;
     this.originMs = historyStart;
+    this.ptsLeaks = [orphanRecord(historyStart)];
     const rng = new Rng(opts.seed);
     this.world = {
       version: opts.version,
@@ -113,7 +118,8 @@ export class DemoModel implements ClusterState {
     }
     let pausedJob: DemoJob | null = null;
     this.at(startMs - 135 * MINUTE, (t) => (pausedJob = startManualBackup(w, t, Math.min(3, w.nodes.length), 3 * 60 * MINUTE)));
-    this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id));
+    // Paused WITH REASON: from v26.1 the reason shows as the job's running_status (#158350).
+    this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id, 'paused by sre_oncall during the movr migration freeze'));
     this.at(startMs - 35 * MINUTE, (t) => startRestore(w, t, Math.min(2, w.nodes.length), 2 * 60 * MINUTE, false));
     for (let i = 0; i < extraJobs; i++) {
       this.at(historyStart + w.rng.next() * (startMs - historyStart - 3 * 60 * MINUTE), (t) => startManualBackup(w, t, w.rng.pick(w.nodes).node.node_id, w.rng.between(1, 20) * MINUTE));
@@ -185,16 +191,22 @@ export class DemoModel implements ClusterState {
   nodes(): readonly DemoNode[] {
     return this.world.nodes.map((n) => n.node);
   }
+  ptsRecords(): readonly DemoPtsRecord[] {
+    this.sync();
+    if (this.ptsCache?.rev !== this.world.rev) this.ptsCache = { rev: this.world.rev, records: ptsRecordsOf(this.world, this.ptsLeaks) };
+    return this.ptsCache.records;
+  }
   nodeMetrics(nodeId: number): Record<string, number> {
     const now = this.sync();
     return computeNodeMetrics(this.world, nodeId, now);
   }
 
-  pauseJob(id: string): void {
+  pauseJob(id: string, reason?: string): void {
     const job = this.mustJob(id);
     if (job.status === 'paused' || job.status === 'pause-requested') return;
     this.mustBeIn(job, ['pending', 'running'], 'paused');
     job.status = 'pause-requested';
+    job.pause_reason = reason ?? null;
     this.request(job);
   }
   resumeJob(id: string): void {
@@ -202,6 +214,7 @@ export class DemoModel implements ClusterState {
     if (job.status === 'running' || job.status === 'pending') return;
     this.mustBeIn(job, ['paused', 'pause-requested'], 'resumed');
     job.status = 'pending'; // re-adopted by a node's adoption loop shortly
+    job.pause_reason = null;
     const plan = this.world.plans.get(job.job_id);
     if (plan) plan.wakeAt = this.world.cursorMs + 5_000;
     touchJob(this.world, job, this.world.cursorMs);

@@ -1,4 +1,4 @@
-import { AUTOMATIC_JOB_TYPES, type CrdbVersion } from '../types';
+import { AUTOMATIC_JOB_TYPES, hasStartedColumn, type CrdbVersion } from '../types';
 
 /**
  * Column sets and the SQL that produces them, per emulated CockroachDB version.
@@ -17,7 +17,8 @@ import { AUTOMATIC_JOB_TYPES, type CrdbVersion } from '../types';
  *   source shortens descriptions longer than 70 chars to `substr(d, 0, 60) || ' … ' || right(d, 7)`,
  *   so we copy the source expression.
  * - Release notes v25.3 "Removed the 'started' column in SHOW JOBS, which was a duplicate of the
- *   'created' column" → 25.4 = the 24.3 lists without `started`, ordered by `created` instead.
+ *   'created' column" → 25.4 = the 24.3 lists without `started`, ordered by `created` instead; 26.1
+ *   and 26.2 keep those lists (#159068's resolved timestamp column only comes WITH RESOLVED TIMESTAMP).
  * - Timestamps are TIMESTAMPTZ from v23.2.0-alpha.1 (#108353 jobs, #108290 SHOW BACKUP).
  */
 
@@ -57,7 +58,7 @@ function showJobsSelectList(v: CrdbVersion, form: JobsForm): string[] {
     ];
   }
   const ids = form === 'ids';
-  const times = v === '24.3' ? ['created', 'started', 'finished', 'modified'] : ['created', 'finished', 'modified'];
+  const times = hasStartedColumn(v) ? ['created', 'started', 'finished', 'modified'] : ['created', 'finished', 'modified'];
   return [
     'job_id', 'job_type', ...(ids ? ['description', 'statement'] : [SHORT_DESCRIPTION]),
     'user_name', 'status', 'running_status', ...times.map(trunc),
@@ -76,7 +77,7 @@ export function showJobsSql(v: CrdbVersion, form: JobsForm, idsSql?: string): st
     form === 'automatic' ? `job_type IN (${AUTOMATIC_LIST})` : `(job_type IS NULL OR job_type NOT IN (${AUTOMATIC_LIST}))`;
   // show_jobs.go orders by `started`; 25.3+ dropped that column, so `created` takes its place.
   // CockroachDB sorts NULLs first ascending, i.e. last descending; Postgres does the opposite by default.
-  const second = v === '25.4' ? 'created' : 'started';
+  const second = hasStartedColumn(v) ? 'started' : 'created';
   return `${select} WHERE ${typePredicate} AND ${AGE_FILTER} ORDER BY COALESCE(finished, crdb.now()) DESC, ${second} DESC NULLS LAST`;
 }
 

@@ -42,8 +42,8 @@ export class ConnectionBase {
     return w.errorResponse('58000', message);
   }
 
-  protected fail(out: Uint8Array[], code: string, message: string): false {
-    out.push(w.errorResponse(code, message));
+  protected fail(out: Uint8Array[], code: string, message: string, hint?: string): false {
+    out.push(w.errorResponse(code, message, 'ERROR', hint));
     return this.markFailed();
   }
 
@@ -56,6 +56,12 @@ export class ConnectionBase {
 
   protected abortedError(out: Uint8Array[]): false {
     return this.fail(out, '25P02', 'current transaction is aborted, commands ignored until end of transaction block');
+  }
+
+  /** allow_unsafe_internals (v25.4+): absent before 25.4, where nothing is restricted. */
+  protected internalsAllowed(): boolean {
+    const v = this.vars.get('allow_unsafe_internals');
+    return v === undefined || v === 'on';
   }
 
   protected localCtx(): LocalCtx {

@@ -1,8 +1,9 @@
 import type { SqlFault } from '../cluster-state';
-import { tokenize } from './lexer';
+import { splitStatements, tokenize } from './lexer';
 import { describeLocal, isTxnEnd } from './local';
 import { ConnectionBase, type Stmt } from './conn-base';
-import { rewriteQuery } from './rewrite';
+import { rewriteQuery, rewriteStatement } from './rewrite';
+import { gateInternals } from './unsafe-internals';
 import { startupParameterStatus } from './session';
 import * as w from './wire';
 
@@ -116,10 +117,12 @@ export class Connection extends ConnectionBase {
 
   private async simpleQuery(sql: string): Promise<Uint8Array[]> {
     const out: Uint8Array[] = [];
-    const plans = rewriteQuery(sql, this.sh.state.version);
-    if (plans.length === 0) out.push(w.emptyQuery());
+    const statements = splitStatements(tokenize(sql));
+    if (statements.length === 0) out.push(w.emptyQuery());
     let stale = true;
-    for (const plan of plans) {
+    for (const toks of statements) {
+      // Gated when reached: `SET allow_unsafe_internals = on; SELECT … FROM crdb_internal.jobs` works in one Query.
+      const plan = gateInternals(toks, this.internalsAllowed(), () => rewriteStatement(toks, this.sh.state.version), this.vars.get('session_user'));
       if (stale && (plan.kind === 'sql' || plan.kind === 'control')) {
         // Between statements PGlite is idle, so the mirror can catch up with earlier control statements.
         await this.sh.pg.prepare(this.sh.state.now());
@@ -131,7 +134,7 @@ export class Connection extends ConnectionBase {
         break;
       }
       if (plan.kind === 'error') {
-        this.fail(out, plan.code, plan.message);
+        this.fail(out, plan.code, plan.message, plan.hint);
         break;
       }
       if (plan.kind === 'sql') {
@@ -165,10 +168,10 @@ export class Connection extends ConnectionBase {
       this.sh.statements.add(query);
       const types = Array.from({ length: r.int16() }, () => r.int32());
       if (name !== '' && this.stmts.has(name)) return void this.fail(out, '42P05', `prepared statement "${name}" already exists`);
-      const plans = rewriteQuery(query, this.sh.state.version);
+      const plans = rewriteQuery(query, this.sh.state.version, { internals: this.internalsAllowed(), user: this.vars.get('session_user') });
       if (plans.length > 1) return void this.fail(out, '42601', 'cannot insert multiple commands into a prepared statement');
       const plan = plans[0];
-      if (plan?.kind === 'error') return void this.fail(out, plan.code, plan.message);
+      if (plan?.kind === 'error') return void this.fail(out, plan.code, plan.message, plan.hint);
       if (this.tx === 'E' && !isTxnEnd(plan)) return void this.abortedError(out);
       if (plan === undefined || plan.kind === 'sql') {
         const pgName = name === '' ? '' : `crdb_c${this.id}_s_${name}`;

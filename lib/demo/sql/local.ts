@@ -26,7 +26,7 @@ export function describeLocal(plan: Plan): Uint8Array {
   return w.rowDescription(plan.name === '*' ? ['variable', 'value'] : [plan.name]);
 }
 
-const fail = (code: string, message: string): LocalResult => ({ out: [w.errorResponse(code, message)], ok: false });
+const fail = (code: string, message: string, hint?: string): LocalResult => ({ out: [w.errorResponse(code, message, 'ERROR', hint)], ok: false });
 const done = (tag: string, ...rows: Uint8Array[]): LocalResult => ({ out: [...rows, w.commandComplete(tag)], ok: true });
 
 export async function execLocal(plan: Plan, bind: w.Bind | null, withDescription: boolean, ctx: LocalCtx): Promise<LocalResult> {
@@ -56,6 +56,8 @@ export async function execLocal(plan: Plan, bind: w.Bind | null, withDescription
         for (const [k, v] of ctx.defaults) ctx.vars.set(k, v);
         return done(plan.tag);
       }
+      // A variable this version does not have (allow_unsafe_internals before v25.4) is an error, as in CockroachDB.
+      if (VERSIONED_VARS.has(plan.name) && !ctx.defaults.has(plan.name)) return fail('42704', `unrecognized configuration parameter "${plan.name}"`);
       if (plan.value === null) {
         const d = ctx.defaults.get(plan.name);
         if (d === undefined) ctx.vars.delete(plan.name);
@@ -64,7 +66,7 @@ export async function execLocal(plan: Plan, bind: w.Bind | null, withDescription
       }
       const invalid = validate(plan.name, plan.value);
       if (invalid) return fail('22023', invalid);
-      ctx.vars.set(plan.name, plan.value);
+      ctx.vars.set(plan.name, BOOL_VARS.has(plan.name) ? boolText(plan.value) : plan.value);
       return done(plan.tag);
     }
     case 'show_var': {
@@ -85,15 +87,24 @@ export async function execLocal(plan: Plan, bind: w.Bind | null, withDescription
       return r.ok ? done(r.tag) : fail(r.code, r.message);
     }
     case 'error':
-      return fail(plan.code, plan.message);
+      return fail(plan.code, plan.message, plan.hint);
     case 'sql':
       return fail('XX000', 'internal error: SQL plan run locally');
   }
 }
 
-/** Values PGlite must accept later (these variables are applied to it): checked up front. */
+/** Session variables that exist only from some version on (defaultVars has them only there). */
+const VERSIONED_VARS = new Set(['allow_unsafe_internals']);
+/** Boolean session variables: SET takes on/off/true/false/yes/no/1/0, SHOW prints on/off (pkg/sql/vars.go). */
+const BOOL_VARS = new Set(['allow_unsafe_internals']);
+const TRUE = /^(on|true|yes|1|t|y)$/i;
+const FALSE = /^(off|false|no|0|f|n)$/i;
+const boolText = (v: string) => (TRUE.test(v) ? 'on' : 'off');
+
+/** Values PGlite must accept later (these variables are applied to it), and booleans: checked up front. */
 function validate(name: string, value: string): string | null {
   const bad = `invalid value for parameter "${name}": "${value}"`;
+  if (BOOL_VARS.has(name)) return TRUE.test(value) || FALSE.test(value) ? null : `parameter "${name}" requires a Boolean value`;
   if (name === 'timezone') {
     if (/^[+-]?\d{1,2}(:\d\d)?$/.test(value) || /^(utc|gmt|z)$/i.test(value)) return null;
     try {

@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { ClusterState } from '../cluster-state';
-import { VERSION_STRINGS, type DemoBackup, type DemoBackupLayer, type DemoJob, type DemoSchedule } from '../types';
+import { showsPauseReason, VERSION_STRINGS, type CrdbVersion, type DemoBackup, type DemoBackupLayer, type DemoJob, type DemoSchedule } from '../types';
 import { internalJobsColumns } from './columns';
 
 /**
@@ -102,14 +102,58 @@ function schemaSql(state: ClusterState): string[] {
       (started_at AT TIME ZONE 'UTC') AS started_at, true AS is_live, 0::int8 AS ranges, 0::int8 AS leases FROM crdb.nodes_t ORDER BY node_id`,
     `CREATE VIEW system.scheduled_jobs AS SELECT id AS schedule_id, label AS schedule_name, created, owner, next_run,
       recurrence AS schedule_expr, 'scheduled-backup-executor'::text AS executor_type FROM crdb.schedules_t ORDER BY id`,
+    // Protected timestamp records (reference §f): CockroachDB's system table, columns and types as in systemschema.
+    `CREATE TABLE crdb.pts_t (id uuid PRIMARY KEY, ts numeric NOT NULL, meta_type text NOT NULL, meta bytea, num_spans int8 NOT NULL,
+      spans bytea NOT NULL, verified bool NOT NULL, target bytea, decoded_target jsonb, internal_meta jsonb, num_ranges int8, last_updated numeric)`,
+    `CREATE VIEW system.protected_ts_records AS SELECT id, ts, meta_type, meta, num_spans, spans, verified, target FROM crdb.pts_t ORDER BY id`,
+    KV_PTS_FN,
+    `CREATE VIEW crdb_internal.kv_protected_ts_records AS SELECT * FROM crdb.kv_protected_ts_records()`,
   ];
 }
 
+/**
+ * crdb_internal.kv_protected_ts_records (PR #105577, v23.2+; every emulated version is 23.2+): the system
+ * table's columns plus decoded_meta ({"jobID": n} / {"scheduleID": n}), decoded_target, internal_meta,
+ * num_ranges and last_updated. It looks up every record's job or schedule and fails the whole SELECT when
+ * one is gone — exactly the orphaned records (the wording of that error is not verified; the job
+ * registry's "job with ID %d does not exist" is used).
+ */
+const KV_PTS_FN = `
+CREATE FUNCTION crdb.kv_protected_ts_records() RETURNS TABLE (id uuid, ts numeric, meta_type text, meta bytea, num_spans int8,
+  spans bytea, verified bool, target bytea, decoded_meta jsonb, decoded_target jsonb, internal_meta jsonb, num_ranges int8, last_updated numeric)
+LANGUAGE plpgsql STABLE AS $fn$
+DECLARE gone record;
+BEGIN
+  SELECT p.meta_type AS t, convert_from(p.meta, 'UTF8') AS holder INTO gone FROM crdb.pts_t p
+   WHERE (p.meta_type = 'jobs' AND NOT EXISTS (SELECT 1 FROM crdb.jobs_t j WHERE j.job_id::text = convert_from(p.meta, 'UTF8')))
+      OR (p.meta_type = 'schedules' AND NOT EXISTS (SELECT 1 FROM crdb.schedules_t s WHERE s.id::text = convert_from(p.meta, 'UTF8')))
+   ORDER BY p.id LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION USING ERRCODE = 'XXUUU', MESSAGE =
+      (CASE WHEN gone.t = 'jobs' THEN 'job' ELSE 'schedule' END) || ' with ID ' || gone.holder || ' does not exist';
+  END IF;
+  RETURN QUERY SELECT p.id, p.ts, p.meta_type, p.meta, p.num_spans, p.spans, p.verified, p.target,
+    CASE WHEN p.meta_type = 'jobs' THEN jsonb_build_object('jobID', convert_from(p.meta, 'UTF8')::int8)
+         ELSE jsonb_build_object('scheduleID', convert_from(p.meta, 'UTF8')::int8) END,
+    p.decoded_target, p.internal_meta, p.num_ranges, p.last_updated
+  FROM crdb.pts_t p ORDER BY p.id;
+END $fn$`;
+
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function jobRow(j: DemoJob): Record<string, unknown> {
+/**
+ * From v26.1 (#158350) a job paused for a reason shows it "as the secondary, informative status of the
+ * job aka its running_status"; the status itself stays `paused`. Before, the reason is kept but never shown.
+ */
+function runningStatus(j: DemoJob, v: CrdbVersion): string | null {
+  const pausing = j.status === 'paused' || j.status === 'pause-requested';
+  return pausing && j.pause_reason && showsPauseReason(v) ? j.pause_reason : j.running_status;
+}
+
+function jobRow(j: DemoJob, v: CrdbVersion): Record<string, unknown> {
+  // jsonb_populate_recordset ignores keys that are not columns (pause_reason, pts, rev).
   return {
-    ...j, descriptor_ids: [], created: iso(j.created), started: iso(j.started), finished: iso(j.finished),
+    ...j, running_status: runningStatus(j, v), descriptor_ids: [], created: iso(j.created), started: iso(j.started), finished: iso(j.finished),
     modified: iso(j.modified), last_run: iso(j.last_run), next_run: iso(j.next_run),
     high_water_timestamp: null, execution_events: [],
   };
@@ -140,6 +184,7 @@ export class Mirror {
   private backupSigs = new Map<string, string>();
 
   private nodesSig = '';
+  private ptsSig = '';
   constructor(
     private readonly db: PGlite,
     private readonly state: ClusterState,
@@ -165,11 +210,12 @@ export class Mirror {
     const backups = this.state.backups();
     await this.db.exec('BEGIN READ WRITE');
     try {
-      await this.upsert('crdb.jobs_t', 'job_id', JOB_COLUMNS, jobs.filter((j) => j.rev > since).map(jobRow));
+      await this.upsert('crdb.jobs_t', 'job_id', JOB_COLUMNS, jobs.filter((j) => j.rev > since).map((j) => jobRow(j, this.state.version)));
       await this.prune('crdb.jobs_t', 'job_id', this.jobIds, jobs.map((j) => j.job_id));
       await this.upsert('crdb.schedules_t', 'id', SCHEDULE_COLUMNS, schedules.filter((s) => s.rev > since).map(scheduleRow));
       await this.prune('crdb.schedules_t', 'id', this.scheduleIds, schedules.map((s) => s.id));
       await this.syncBackups(backups);
+      await this.syncPts();
       await this.db.exec('COMMIT');
     } catch (e) {
       await this.db.exec('ROLLBACK');
@@ -177,11 +223,29 @@ export class Mirror {
       this.backupSigs.clear();
       this.jobIds.clear();
       this.scheduleIds.clear();
+      this.ptsSig = '';
       this.lastRev = -1;
       throw e;
     }
     this.lastRev = rev;
     return true;
+  }
+
+  /** The records are few (one per holder): rewritten whenever the set or a timestamp changes. */
+  private async syncPts() {
+    const records = this.state.ptsRecords();
+    const sig = records.map((r) => `${r.id}@${r.ts}`).join(',');
+    if (sig === this.ptsSig) return;
+    const hex = (b: Uint8Array) => `\\x${Buffer.from(b).toString('hex')}`;
+    const rows = records.map((r) => ({
+      id: r.id, ts: r.ts, meta_type: r.meta_type, meta: hex(new TextEncoder().encode(r.holder_id)), num_spans: 0,
+      // spans: deprecated and empty since 22.1 (targets instead).
+      spans: '\\x', verified: r.verified, target: hex(r.target), decoded_target: r.decoded_target, internal_meta: r.internal_meta,
+      num_ranges: r.num_ranges, last_updated: r.ts,
+    }));
+    await this.db.exec('DELETE FROM crdb.pts_t');
+    if (rows.length) await this.db.query(`INSERT INTO crdb.pts_t SELECT * FROM jsonb_populate_recordset(NULL::crdb.pts_t, $1::jsonb)`, [JSON.stringify(rows)]);
+    this.ptsSig = sig;
   }
 
   /** Node addresses are known only once every node listens, so they are compared, not revisioned. */

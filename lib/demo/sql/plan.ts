@@ -4,7 +4,7 @@ import { isBlank, type Tok } from './lexer';
 export type Plan =
   /** Run on PGlite. `tag` replaces PGlite's "SELECT n" with CockroachDB's command tag ("SHOW JOBS n"). */
   | { kind: 'sql'; sql: string; tag?: string }
-  | { kind: 'error'; code: string; message: string }
+  | { kind: 'error'; code: string; message: string; hint?: string }
   | { kind: 'txn'; op: TxnOp; tag: string }
   | { kind: 'set'; name: string; value: string | null; tag: 'SET' | 'RESET' }
   | { kind: 'show_var'; name: string }

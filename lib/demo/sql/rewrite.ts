@@ -4,12 +4,17 @@ import { isBlank, matchClose, splitStatements, stringValue, tokenize, type Tok }
 import { Cursor, syntaxError, unsupported, type Plan, type ValueRef } from './plan';
 import { parseSession } from './session';
 import { parseShow } from './show';
+import { gateInternals } from './unsafe-internals';
 
 export type { Plan } from './plan';
 
-/** Rewrites every statement of a query string (simple protocol: several statements allowed). */
-export function rewriteQuery(sql: string, v: CrdbVersion): Plan[] {
-  return splitStatements(tokenize(sql)).map((s) => rewriteStatement(s, v));
+/**
+ * Rewrites every statement of a query string (simple protocol: several statements allowed).
+ * `internals`: whether the session may name crdb_internal/system objects (allow_unsafe_internals, v25.4+).
+ */
+export function rewriteQuery(sql: string, v: CrdbVersion, opts: { internals?: boolean; user?: string } = {}): Plan[] {
+  const allowed = opts.internals ?? true;
+  return splitStatements(tokenize(sql)).map((s) => gateInternals(s, allowed, () => rewriteStatement(s, v), opts.user));
 }
 
 /** Statement keywords that only CockroachDB has and the demo cluster does not implement. */

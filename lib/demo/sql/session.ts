@@ -1,4 +1,4 @@
-import { VERSION_STRINGS, type CrdbVersion } from '../types';
+import { unsafeInternalsDefault, VERSION_STRINGS, type CrdbVersion } from '../types';
 import { isBlank, stringValue } from './lexer';
 import { Cursor, syntaxError, unsupported, type Plan } from './plan';
 
@@ -25,7 +25,10 @@ const ALIASES: Record<string, string> = {
  * max_identifier_length 128, `crdb_version` = the build's version string).
  */
 export function defaultVars(v: CrdbVersion, startup: Record<string, string>): Map<string, string> {
+  const unsafe = unsafeInternalsDefault(v);
   return new Map<string, string>([
+    // v25.4+ only (on in 25.4, off from 26.1); before 25.4 SET/SHOW of it is an unknown variable.
+    ...(unsafe === null ? [] : [['allow_unsafe_internals', unsafe] as [string, string]]),
     ['application_name', startup.application_name ?? ''],
     ['client_encoding', 'UTF8'],
     ['crdb_version', VERSION_STRINGS[v]],

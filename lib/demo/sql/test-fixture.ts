@@ -1,7 +1,8 @@
 import type { ClusterState } from '../cluster-state';
+import { jobRecord, orphanRecord, scheduleRecord } from '../model/pts';
 import {
   DemoSqlError, TERMINAL_STATUSES, type CrdbVersion, type DemoBackup, type DemoBackupLayer, type DemoBackupObject,
-  type DemoJob, type DemoNode, type DemoSchedule, type JobStatus,
+  type DemoJob, type DemoNode, type DemoPtsRecord, type DemoSchedule, type JobStatus,
 } from '../types';
 
 /**
@@ -103,6 +104,8 @@ export class FixtureState implements ClusterState {
   private readonly backupList = backups();
   /** Calls to the control methods, for assertions. */
   readonly calls: string[] = [];
+  /** Leaked records (holder gone), added by tests: kv_protected_ts_records fails while there is one. */
+  private readonly leaks: DemoPtsRecord[] = [];
 
   constructor(readonly version: CrdbVersion = '25.4') {}
 
@@ -132,6 +135,18 @@ export class FixtureState implements ClusterState {
   }
   nodeMetrics(): Record<string, number> {
     return {};
+  }
+  /** Unfinished backups and restores hold a record from their creation; the incremental schedule its chain's. */
+  ptsRecords(): readonly DemoPtsRecord[] {
+    const jobs = this.jobList.filter((j) => (j.job_type === 'BACKUP' || j.job_type === 'RESTORE') && !TERMINAL_STATUSES.includes(j.status)).map((j) => jobRecord({ ...j, pts: j.created }));
+    const chain = this.scheduleList.filter((s) => s.id === IDS.incSchedule).map((s) => scheduleRecord({ ...s, pts: at('01:00:00') }));
+    return [...jobs, ...chain, ...this.leaks];
+  }
+  addOrphan(): DemoPtsRecord {
+    const r = orphanRecord(NOW.getTime() - 14 * 86_400_000);
+    this.leaks.push(r);
+    this.rev++;
+    return r;
   }
 
   /** Adds a job (tests of incremental sync). */

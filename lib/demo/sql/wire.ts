@@ -59,8 +59,9 @@ export const parameterStatus = (k: string, v: string) => msg('S', cstr(k), cstr(
 export const backendKeyData = (pid: number, secret: number) => msg('K', i32(pid), i32(secret));
 export const authOk = () => msg('R', i32(0));
 
-export function errorResponse(code: string, message: string, severity = 'ERROR'): Uint8Array {
-  return msg('E', byte('S'), cstr(severity), byte('V'), cstr(severity), byte('C'), cstr(code), byte('M'), cstr(message), Uint8Array.of(0));
+export function errorResponse(code: string, message: string, severity = 'ERROR', hint?: string): Uint8Array {
+  const h = hint === undefined ? [] : [byte('H'), cstr(hint)];
+  return msg('E', byte('S'), cstr(severity), byte('V'), cstr(severity), byte('C'), cstr(code), byte('M'), cstr(message), ...h, Uint8Array.of(0));
 }
 
 /** RowDescription for text-typed columns (the only kind of rows the connection makes itself). */

@@ -13,7 +13,7 @@ import { RefreshPicker } from '@/components/layout/refresh-picker';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import type { CatalogEntry } from '@/lib/catalog';
 import { AGG_KEY, nodeKey } from '@/lib/domain/chart-data';
-import { DEFAULT_RANGE, clusterHref, freezeView, queryString, refreshMs, withView } from '@/lib/links';
+import { DEFAULT_RANGE, clusterHref, freezeView, protectedTimestampsHref, ptsHolderOfMetric, queryString, refreshMs, withView } from '@/lib/links';
 import { CopyLinks } from './copy-links';
 import { NodePicker } from './node-picker';
 import { RangePicker } from './range-picker';
@@ -69,6 +69,7 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
   );
 
   if (view.kiosk) return <main className="p-3" data-kiosk="1">{chart}</main>;
+  const ptsHolder = ptsHolderOfMetric(metric.exported);
 
   return (
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
@@ -97,6 +98,11 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
             {metric.kind}, {metric.aggregate} across nodes · since {metric.since}
             {metric.kind === 'timestamp' && ' · drawn as the age of the last completed backup'}
           </p>
+          {ptsHolder && (
+            <Link href={protectedTimestampsHref(cluster.id, ptsHolder)} data-testid="pts-holders-link" className="text-sm font-medium text-emerald-700 hover:underline dark:text-emerald-400">
+              Who holds these protected timestamps →
+            </Link>
+          )}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <CopyLinks current={() => window.location.href} absolute={() => `${window.location.origin}${window.location.pathname}${queryString(withView(window.location.search, freezeView(view, Date.now())))}`} />
