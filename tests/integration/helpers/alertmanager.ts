@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, track } from './child-servers';
 
 /**
  * A real Alertmanager (Debian's `prometheus-alertmanager`) as a child process on a free loopback
@@ -48,21 +48,6 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const c of running) c.kill('SIGKILL');
-});
 
 export async function startAlertmanager(opts: StartOptions = {}): Promise<Alertmanager> {
   // The free port can be taken between probing and binding; try a few.
@@ -88,7 +73,7 @@ async function startOnce(opts: StartOptions): Promise<Alertmanager> {
     [`--config.file=${configFile}`, `--storage.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--cluster.listen-address=', '--log.level=warn'],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  running.add(child);
+  track(child);
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (c: string) => {
     stderr = (stderr + c).slice(-4_000);
@@ -97,7 +82,6 @@ async function startOnce(opts: StartOptions): Promise<Alertmanager> {
   let gone = false;
   void exited.then(() => {
     gone = true;
-    running.delete(child);
   });
 
   const stop = async () => {

@@ -3,11 +3,11 @@
  * its own config, rule files and data dir, ready once /-/ready answers; killed when the test
  * process exits. Never a system service.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { freePort, track } from './child-servers';
 
 export const PROMETHEUS_BIN = '/usr/bin/prometheus';
 export const hasPrometheus = existsSync(PROMETHEUS_BIN);
@@ -20,21 +20,6 @@ export interface Prometheus {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const c of running) c.kill('SIGKILL');
-});
 
 /** `config` is prometheus.yml; `files` are written beside it (rule files named in `rule_files`). */
 export async function startPrometheus(config: string, files: Record<string, string> = {}, opts: { readyTimeoutMs?: number; dir?: string } = {}): Promise<Prometheus> {
@@ -46,7 +31,7 @@ export async function startPrometheus(config: string, files: Record<string, stri
   const child = spawn(PROMETHEUS_BIN, [`--config.file=${path.join(dir, 'prometheus.yml')}`, `--storage.tsdb.path=${path.join(dir, 'data')}`, `--web.listen-address=127.0.0.1:${port}`, '--log.level=warn'], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  running.add(child);
+  track(child);
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (c: string) => {
     stderr = (stderr + c).slice(-4_000);
@@ -55,7 +40,6 @@ export async function startPrometheus(config: string, files: Record<string, stri
   let gone = false;
   void exited.then(() => {
     gone = true;
-    running.delete(child);
   });
   const stop = async () => {
     if (!gone) {
