@@ -15,7 +15,7 @@ export async function register() {
     checkAlertConfig();
     const { startHistory } = await import('./lib/history/start');
     if (staticConfig().mode !== 'demo') {
-      startHistory();
+      await startHistory();
       startAlerts();
       return;
     }
@@ -26,8 +26,14 @@ export async function register() {
     const demo = await embeddedDemo();
     await started;
     console.log(`demo cluster: SQL ${demo.sqlUrl}; nodes ${demo.nodeUrls.join(' ')}; control ${demo.controlUrl}`);
-    startHistory({ sources: [{ cluster: DEMO_CLUSTER_ID, what: "the demo's simulated past day", samples: async () => demo.model.takeBackfill() }] });
-    startAlerts();
+    // In the background, so the server answers meanwhile; alerts start once the past is written
+    // (their windows are seeded from it).
+    void startHistory({ sources: [{ cluster: DEMO_CLUSTER_ID, what: "the demo's simulated past day", samples: async () => demo.model.takeBackfill() }] })
+      .then(() => startAlerts())
+      .catch((err: unknown) => {
+        console.error(err instanceof ConfigError ? `configuration error:\n${err.message}` : `history: could not start: ${String(err)}`);
+        if (err instanceof ConfigError) process.exit(1);
+      });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`configuration error:\n${err.message}`);

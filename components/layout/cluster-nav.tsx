@@ -13,8 +13,9 @@ const SECTIONS = [
   { label: 'Jobs', path: '/jobs' },
   { label: 'Schedules', path: '/schedules' },
   { label: 'Backups', path: '/backups' },
-  { label: 'Protected timestamps', path: '/protected-timestamps' },
-] as const;
+  // "PTS" on a phone, so six sections fit 390 px (the full name on wider screens and on hover).
+  { label: 'Protected timestamps', short: 'PTS', path: '/protected-timestamps' },
+] as const satisfies readonly { label: string; short?: string; path: string }[];
 
 /** Which section a path belongs to: a metric panel is part of the overview, a job of the jobs explorer. */
 function currentSection(pathname: string, base: string): string {
@@ -63,12 +64,12 @@ export function ClusterNav({ cluster, name }: { cluster: string; name: string })
   const carry = queryString(withView('', { refresh: view.refresh }));
   return (
     <nav aria-label="Cluster" className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="mx-auto flex max-w-[1600px] items-center gap-x-4 overflow-x-auto px-3 sm:px-6">
+      <div className="mx-auto flex max-w-[1600px] items-center gap-x-4 overflow-x-auto px-2 sm:px-6">
         <span className="hidden shrink-0 truncate py-2 text-sm font-semibold text-zinc-800 sm:inline dark:text-zinc-100" title={`cluster ${cluster}`}>
           {name}
         </span>
-        {/* Tighter on a phone, so five sections (and the alerts badge) fit 390 px without scrolling. */}
-        <ul className="flex shrink-0 items-stretch gap-0.5 text-sm sm:gap-1">
+        {/* Tighter on a phone, so six sections (and the alerts badge) fit 390 px without scrolling. */}
+        <ul className="flex shrink-0 items-stretch gap-0 text-[13px] sm:gap-1 sm:text-sm">
           {SECTIONS.map((s) => {
             const active = s.path === current;
             return (
@@ -77,13 +78,22 @@ export function ClusterNav({ cluster, name }: { cluster: string; name: string })
                   href={`${base}${s.path}${carry}`}
                   aria-current={active ? 'page' : undefined}
                   className={cn(
-                    '-mb-px border-b-2 px-1.5 py-2 whitespace-nowrap sm:px-2 focus-visible:outline-2 focus-visible:outline-emerald-600',
+                    '-mb-px border-b-2 px-1 py-2 whitespace-nowrap sm:px-2 focus-visible:outline-2 focus-visible:outline-emerald-600',
                     active
                       ? 'border-emerald-600 font-semibold text-zinc-900 dark:border-emerald-400 dark:text-zinc-50'
                       : 'border-transparent text-zinc-600 hover:border-zinc-300 hover:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-600 dark:hover:text-zinc-100',
                   )}
                 >
-                  {s.label}
+                  {'short' in s ? (
+                    <>
+                      <abbr title={s.label} className="no-underline sm:hidden">
+                        {s.short}
+                      </abbr>
+                      <span className="hidden sm:inline">{s.label}</span>
+                    </>
+                  ) : (
+                    s.label
+                  )}
                   {s.path === '/alerts' && <AlertsBadge cluster={cluster} />}
                 </Link>
               </li>

@@ -18,8 +18,13 @@ export interface HistorySource {
   samples: () => Promise<readonly BackfillSample[]>;
 }
 
-/** Starts the process's one recorder (instrumentation.ts); a second call is a no-op. */
-export function startHistory(opts: { sources?: HistorySource[] } = {}): void {
+/**
+ * Starts the process's one recorder (instrumentation.ts); a second call is a no-op. The sources'
+ * past is written first and the recorder starts after it: a store's increase is computed against
+ * the sample written just before, so past samples written between live ones would read as counter
+ * resets (false failures at start-up). Resolves once the recorder runs.
+ */
+export async function startHistory(opts: { sources?: HistorySource[] } = {}): Promise<void> {
   const g = globalThis as Holder;
   if (g[KEY]) return;
   const cfg = staticConfig();
@@ -34,13 +39,15 @@ export function startHistory(opts: { sources?: HistorySource[] } = {}): void {
   } catch (err) {
     throw new ConfigError(`HISTORY_DB: cannot open ${hist.dbPath} as the history store: ${err instanceof Error ? err.message : String(err)}`);
   }
-  g[KEY] = startRecorder({ store, clusters: listClusters, intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs, retentionMs: hist.retentionMs });
   for (const src of opts.sources ?? []) {
-    void src
-      .samples()
-      .then((samples) => writeBackfill(store, src.cluster, samples))
-      .then((n) => n > 0 && console.log(`history: backfilled ${src.what} (${n} scrapes)`))
-      .catch((err: unknown) => console.error(`history: could not write ${src.what}:`, err));
+    try {
+      const n = await writeBackfill(store, src.cluster, await src.samples());
+      if (n > 0) console.log(`history: backfilled ${src.what} (${n} scrapes)`);
+    } catch (err) {
+      console.error(`history: could not write ${src.what}:`, err);
+    }
   }
+  if (g[KEY]) return;
+  g[KEY] = startRecorder({ store, clusters: listClusters, intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs, retentionMs: hist.retentionMs });
   console.log(`history: recording every ${cfg.scrapeIntervalMs / 1000}s into ${hist.dbPath}, keeping ${Math.round(hist.retentionMs / 3_600_000)}h`);
 }
