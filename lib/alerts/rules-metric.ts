@@ -7,26 +7,9 @@
 import { formatDuration } from '../format/duration';
 import { jobsLink, overviewLink, panelLink, schedulesLink } from './alert-links';
 import { LAST_COMPLETED } from './evidence-window';
+import { downNote, dur, H, haveMetrics, plural, vec } from './rule-helpers';
 import type { Candidate, RuleContext, RuleDef, RuleSettings } from './rule-types';
-
-const H = 3600;
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-/** A PromQL vector selector of these metrics with the cluster's matchers. */
-export function vec(metrics: readonly string[], sel: string): string {
-  const m = metrics.length === 1 ? metrics[0] : '';
-  const matchers = [metrics.length > 1 ? `__name__=~"${metrics.join('|')}"` : '', sel].filter(Boolean).join(',');
-  return matchers ? `${m}{${matchers}}` : m;
-}
-const dur = (s: number) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
-
-function downNote(ctx: RuleContext): string {
-  const down = ctx.scrape?.nodes.filter((n) => !n.up).map((n) => n.name) ?? [];
-  return down.length ? ` At least this many: ${down.join(', ')} could not be scraped, so their share is missing.` : '';
-}
-
-/** Metric evidence exists once a scrape reached at least one node. */
-const haveMetrics = (ctx: RuleContext) => ctx.scrape !== null && ctx.scrape.nodes.some((n) => n.up);
+import { ptsRule } from './rules-pts';
 
 interface CounterRule {
   rule: string;
@@ -134,50 +117,6 @@ function gaugeRule(r: GaugeRule): RuleDef {
     },
   };
 }
-
-const PTS_GAUGES = [
-  { metric: 'jobs_backup_protected_age_sec', holder: 'backup jobs', type: 'BACKUP' },
-  { metric: 'schedules_BACKUP_protected_age_sec', holder: 'backup schedules', type: 'BACKUP' },
-  { metric: 'jobs_restore_protected_age_sec', holder: 'restore jobs', type: 'RESTORE' },
-] as const;
-
-/** One instance per gauge (label `metric`): who holds it differs, and so does the fix. */
-const ptsRule: RuleDef = {
-  rule: 'protected_timestamp_too_old',
-  evidence: 'metric',
-  defaults: { enabled: true, severity: 'warning', for_s: 15 * 60, threshold: 12 * H, window_s: null },
-  threshold_unit: 'seconds',
-  metrics: PTS_GAUGES.map((g) => g.metric),
-  summary: 'A protected timestamp is older than the threshold (it blocks garbage collection)',
-  why: '3× the default gc.ttlseconds (4 h): the docs advise alerting on protected-timestamp age past 3× the GC TTL; 15 min so a record being replaced does not page',
-  runbook:
-    "Find the holder: a paused or stuck job, or a schedule whose chain is not advancing. SHOW JOBS WHERE status LIKE 'paused%'; SHOW SCHEDULES; then resume, cancel or fix it. A record whose holder is gone blocks GC until removed.",
-  // One series per gauge, named in a `metric` label as the dashboard's instances are.
-  promql: (s, sel) => `label_replace(max by (__name__) (${vec(PTS_GAUGES.map((g) => g.metric), sel)}), "metric", "$1", "__name__", "(.+)") > ${s.threshold ?? 12 * H}`,
-  evaluate(ctx, s) {
-    if (!haveMetrics(ctx)) return null;
-    const threshold = s.threshold ?? 12 * H;
-    const out: Candidate[] = [];
-    for (const g of PTS_GAUGES) {
-      const values = ctx.scrape?.nodes.filter((n) => n.up && g.metric in n.metrics).map((n) => n.metrics[g.metric]) ?? [];
-      if (values.length === 0) continue;
-      const v = Math.max(...values);
-      if (!(v > threshold)) continue;
-      const says = `The oldest protected timestamp held by ${g.holder} is ${formatDuration(v)} old`;
-      out.push({
-        labels: { metric: g.metric },
-        value: v,
-        summary: says,
-        description: `${says}: ${g.metric} = ${Math.round(v)} s, above ${formatDuration(threshold)}. Garbage collection cannot remove data newer than it.`,
-        links: [
-          jobsLink(ctx.cluster, { type: [g.type], status: ['paused', 'running'], fromMs: ctx.clusterNowMs - 14 * 86_400_000 }, `Unfinished ${g.type} jobs`),
-          panelLink(ctx.cluster, g.metric, ctx.nowMs, H),
-        ],
-      });
-    }
-    return out;
-  },
-};
 
 export const METRIC_RULES: RuleDef[] = [
   counterRule({

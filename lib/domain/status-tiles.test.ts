@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeSnapshot } from '../scrape/scrape-cluster';
+import type { NodeSnapshot } from '../api/types/metrics';
 import { nodeColumns } from './node-columns';
 import { statusTiles, type TileModel } from './status-tiles';
 
