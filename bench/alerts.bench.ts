@@ -33,7 +33,7 @@ function sql(): SqlEvidence {
     on_previous_running: 'wait', on_execution_failure: 'reschedule', command: null, backup_type: 'FULL', collection: 's3://b', paired_with: null, last_success: null, last_failure: null,
     freshness: { status: i % 4 === 0 ? 'stale' : 'ok', age_s: 9000, expected_interval_s: 3600, last_success: null, paused: i === 3, reason: 'r', late_after_s: 4200, stale_after_s: 7800 }, runs: [],
   }));
-  const groups: ScheduleGroup[] = schedules.map((s) => ({ key: s.id, label: s.label, collection: s.collection, schedule_ids: [s.id], freshness: s.freshness, problems: [] }));
+  const groups: ScheduleGroup[] = schedules.map((s) => ({ key: s.id, label: s.label, collection: s.collection, schedule_ids: [s.id], freshness: s.freshness, problems: [], focus_id: s.id, failure: null }));
   return { ok: true, at_ms: T0, groups, schedules, metric_stale_after_s: 7800, jobs: [], progress: new Map() };
 }
 

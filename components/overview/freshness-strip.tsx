@@ -3,12 +3,15 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { FetchError } from '@/components/data/fetcher';
+import { LastKnownNote } from '@/components/data/last-known-note';
 import { RelTime } from '@/components/jobs/rel-time';
 import { FreshnessBadge, PausedFlag } from '@/components/schedules/freshness-badge';
 import { scheduleHref, schedulesApiHref, schedulesHref } from '@/components/schedules/hrefs';
 import { useSchedules } from '@/components/schedules/use-schedules';
+import { jobHref } from '@/lib/jobs/href';
 import { cn } from '@/components/ui/cn';
 import { formatDuration } from '@/lib/format/duration';
+import { errorHeadline } from '@/lib/format/error-text';
 import { queryString, refreshMs, withView, type ViewParams } from '@/lib/links';
 import type { MetricFreshness, ScheduleGroup } from '@/lib/api/types/schedules';
 
@@ -31,28 +34,56 @@ function carry(view: ViewParams): string {
   return queryString(withView('', { refresh: view.refresh, kiosk: view.kiosk }));
 }
 
+/** A failing backup is as loud as a stale one, even when its age still reads fresh. */
+function FailingFlag({ error }: { error: string | null }) {
+  return (
+    <span data-testid="failing-flag" title={error ?? 'the newest run failed'} className="inline-flex items-center rounded bg-red-600 px-1.5 py-0.5 text-xs font-bold tracking-wide text-white uppercase dark:bg-red-500">
+      failing
+    </span>
+  );
+}
+
 function Chip({ cluster, group, now, query }: { cluster: string; group: ScheduleGroup; now: number; query: string }) {
   const f = group.freshness;
   const worst = group.problems[0];
+  const failure = group.failure;
+  // The whole card opens the schedule that made it red (the label's link covers it); the failure
+  // line is its own link above that, to the failed job. No link inside a link.
   return (
-    <Link
-      href={`${scheduleHref(cluster, group.key)}${query}`}
+    <div
       data-testid="freshness-chip"
       data-key={group.key}
+      data-focus={group.focus_id}
       data-label={group.label ?? ''}
       data-problems={group.problems.join(',')}
       className={cn(
-        'flex h-full min-h-[3.375rem] min-w-0 flex-col gap-1 rounded-md border border-l-4 border-zinc-200 bg-white px-2 py-1.5 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-emerald-600 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800/60',
+        'relative flex h-full min-h-[3.375rem] min-w-0 flex-col gap-1 rounded-md border border-l-4 border-zinc-200 bg-white px-2 py-1.5 focus-within:outline-2 focus-within:outline-emerald-600 hover:bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:bg-zinc-800/60',
         worst ? EDGE[worst] : f.status === 'ok' ? 'border-l-emerald-500 dark:border-l-emerald-600' : 'border-l-zinc-400',
       )}
     >
       <span className="flex min-w-0 flex-wrap items-center gap-1.5">
-        <span className="truncate text-sm font-medium">{group.label ?? `schedule ${group.key}`}</span>
-        <FreshnessBadge status={f.status} reason={f.reason} />
+        <Link href={`${scheduleHref(cluster, group.focus_id)}${query}`} className="truncate text-sm font-medium outline-none after:absolute after:inset-0 after:content-['']">
+          {group.label ?? `schedule ${group.key}`}
+        </Link>
+        {failure && <FailingFlag error={failure.error} />}
+        {/* Fresh by time but failing: the age verdict stays (as text below), the badge says what is wrong. */}
+        {!(failure && f.status === 'ok') && <FreshnessBadge status={f.status} reason={f.reason} />}
         {f.paused && <PausedFlag />}
       </span>
-      <span className="text-xs text-zinc-600 dark:text-zinc-400">{f.last_success ? <>last success <RelTime iso={f.last_success} now={now} /></> : 'no success in the job history'}</span>
-    </Link>
+      <span className="text-xs text-zinc-600 dark:text-zinc-400" title={f.reason}>
+        {f.last_success ? <>last success <RelTime iso={f.last_success} now={now} /></> : 'no success in the job history'}
+      </span>
+      {failure && (
+        <Link
+          href={jobHref(cluster, failure.job_id)}
+          data-testid="failing-job"
+          title={failure.error ?? undefined}
+          className="relative z-10 line-clamp-2 text-xs break-words text-red-800 underline-offset-2 hover:underline dark:text-red-300"
+        >
+          failed {failure.finished ? <RelTime iso={failure.finished} now={now} /> : ''}: {errorHeadline(failure.error)}
+        </Link>
+      )}
+    </div>
   );
 }
 
@@ -172,7 +203,8 @@ function Groups({ cluster, view, now, query }: { cluster: string; view: ViewPara
           </span>
         )}
         {data?.metric && <MetricStatus metric={data.metric} />}
-        {error && data && <span className="text-xs text-amber-800 dark:text-amber-300">{unavailable(error)}; showing the last answer</span>}
+        {data?.last_known && <LastKnownNote lastKnown={data.last_known} now={now} compact />}
+        {error && data && !data.last_known && <span className="text-xs text-amber-800 dark:text-amber-300">{unavailable(error)}; showing the last answer</span>}
       </Header>
       <div className={cn(BODY, 'flex flex-col justify-center')}>{body}</div>
     </>

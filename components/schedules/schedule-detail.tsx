@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
+import { LastKnownNote } from '@/components/data/last-known-note';
 import { useNow } from '@/components/hooks/use-now';
 import { CopyButton } from '@/components/jobs/copy-button';
 import { RelTime } from '@/components/jobs/rel-time';
@@ -99,6 +100,7 @@ export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackD
         }
       />
       {error && <SqlUnavailable error={error} what="The schedule's details" />}
+      {data?.last_known && <LastKnownNote lastKnown={data.last_known} now={now} />}
       {!data && !error && <Loading text={`Reading SHOW SCHEDULE ${id}…`} />}
       {data && s && (
         <>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { cn } from '@/components/ui/cn';
-import { jobsHref } from '@/lib/jobs/href';
+import { errorHeadline } from '@/lib/format/error-text';
+import { jobHref, jobsHref } from '@/lib/jobs/href';
 import type { ScheduleGroup, ScheduleRow } from '@/lib/api/types/schedules';
 import { FreshnessOf } from './freshness-badge';
 import { backupsHref, collectionPath, scheduleHref } from './hrefs';
@@ -42,7 +43,7 @@ export function ScheduleGroupCard({ cluster, group, schedules, now, control, onC
         <div className="flex min-w-0 flex-col gap-1">
           <div className="flex flex-wrap items-center gap-2">
             <h2 id={headingId} className="text-lg font-semibold tracking-tight">
-              <Link href={scheduleHref(cluster, group.key)} className="hover:underline">
+              <Link href={scheduleHref(cluster, group.focus_id)} className="hover:underline">
                 {label}
               </Link>
             </h2>
@@ -54,6 +55,12 @@ export function ScheduleGroupCard({ cluster, group, schedules, now, control, onC
             ))}
           </div>
           <p className="text-sm text-zinc-700 dark:text-zinc-300">{group.freshness.reason}</p>
+          {group.failure && (
+            <p data-testid="group-failure" className="text-sm break-words text-red-800 dark:text-red-300">
+              newest run failed (<Link href={jobHref(cluster, group.failure.job_id)} className="underline underline-offset-2">job {group.failure.job_id}</Link>):{' '}
+              {errorHeadline(group.failure.error)}
+            </p>
+          )}
           {group.collection && (
             <p className="font-mono text-xs break-all text-zinc-500 dark:text-zinc-400" title="collection (credentials redacted)">
               {group.collection}
@@ -61,7 +68,7 @@ export function ScheduleGroupCard({ cluster, group, schedules, now, control, onC
           )}
         </div>
         <nav aria-label={`Links for ${label}`} className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-          <Link href={scheduleHref(cluster, group.key)} className={LINK}>
+          <Link href={scheduleHref(cluster, group.focus_id)} className={LINK}>
             Schedule details
           </Link>
           <Link href={jobsHref(cluster, { type: ['BACKUP'], scheduled: true, from: 'now-14d', q: group.collection ? collectionPath(group.collection) : undefined })} className={LINK}>

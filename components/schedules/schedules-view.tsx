@@ -2,6 +2,7 @@
 
 import { useSearchParams } from 'next/navigation';
 import { useNow } from '@/components/hooks/use-now';
+import { LastKnownNote } from '@/components/data/last-known-note';
 import { SqlBox } from '@/components/jobs/sql-box';
 import { parseViewParams, refreshMs } from '@/lib/links';
 import type { SchedulesPage } from '@/lib/api/types/schedules';
@@ -50,6 +51,7 @@ export function SchedulesView({ cluster, renderedAt, control }: { cluster: { id:
     <main className="mx-auto flex max-w-[1600px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
       <PageHeader cluster={cluster} crumbs={[{ label: 'schedules' }]} title="Backup schedules" refresh={view.refresh} />
       {error && <SqlUnavailable error={error} what="The schedules" />}
+      {data?.last_known && <LastKnownNote lastKnown={data.last_known} now={now} />}
       {error && !data && snapshot && <MetricOnly cluster={cluster.id} snapshot={snapshot} now={now} />}
       {isLoading && !data && <Loading text="Reading SHOW SCHEDULES…" />}
       {data && (

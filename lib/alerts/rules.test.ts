@@ -164,7 +164,7 @@ describe('SQL rules', () => {
   it('freshness: stale (critical) and late (warning) per backup, linking to the half that failed', () => {
     const full = schedule('1', { backup_type: 'FULL', paired_with: '2' });
     const inc = schedule('2', { backup_type: 'INCREMENTAL', paired_with: '1', last_failure: { job_id: '99', finished: '2026-12-01T11:00:00Z', error: 'AccessDenied' } });
-    const group = (status: 'ok' | 'late' | 'stale'): ScheduleGroup => ({ key: '1', label: 'nightly', collection: 's3://b/p', schedule_ids: ['1', '2'], freshness: freshness(status), problems: [] });
+    const group = (status: 'ok' | 'late' | 'stale'): ScheduleGroup => ({ key: '1', label: 'nightly', collection: 's3://b/p', schedule_ids: ['1', '2'], freshness: freshness(status), problems: [], focus_id: '2', failure: null });
     const sql = (status: 'ok' | 'late' | 'stale') => sqlOk({ groups: [group(status)], schedules: [full, inc] });
     const stale = evalRule('backup_schedule_stale', ctx({ sql: sql('stale') }));
     expect(stale).toMatchObject([{ labels: { schedule_id: '1,2', label: 'nightly', collection: 's3://b/p' }, value: 7200 }]);

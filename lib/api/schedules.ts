@@ -15,6 +15,7 @@ import { isTerminal } from '../jobs/statuses';
 import { resolveCluster } from './clusters';
 import { recordsHeldBy } from './protected-timestamps';
 import { metricSignal } from './schedule-metric-signal';
+import { withLastKnown } from './last-known';
 import { readSchedules } from './schedule-state';
 import type { ScheduleDetail, SchedulesPage } from './types/schedules';
 
@@ -26,14 +27,19 @@ export function checkScheduleId(id: string): string {
   return id;
 }
 
-export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
+type PageState = Awaited<ReturnType<typeof readSchedules>>;
+const SCHEDULES_KEY = 'schedules';
+
+/** The page from one read, and the cluster's clock against ours then (for a metric recomputed later). */
+async function readPage(cluster: ClusterConfig): Promise<{ page: Omit<SchedulesPage, 'last_known'>; state: PageState; skewMs: number }> {
   const policy = staticConfig().freshness;
   const state = await withReadOnly(cluster, 'listing schedules', (c, info) => readSchedules(c, info, policy));
+  const skewMs = state.nowMs - Date.now();
   const rows = state.schedules.map((s) => s.row);
   const groups = groupSchedules(rows, state.nowMs, policy);
   const metric = await metricSignal(cluster, state, groups, policy);
   const backupGroups = groups.filter((g) => g.schedule_ids.some((id) => rows.find((r) => r.id === id)?.backup_type !== null));
-  return {
+  const page = {
     cluster: cluster.id,
     generated_at: new Date(state.nowMs).toISOString(),
     schedules: rows,
@@ -42,16 +48,25 @@ export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPa
     disagreement: disagreement(metric, backupGroups),
     sql: state.sql,
   };
+  return { page, state, skewMs };
 }
 
-export async function getSchedule(cluster: ClusterConfig, id: string): Promise<ScheduleDetail> {
+/**
+ * For the alert evaluator: always a live read (an alert never fires on a remembered answer), but
+ * remembered, so the page has the last answer through an outage even if nobody had it open.
+ */
+export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
+  return { ...(await withLastKnown(cluster.id, SCHEDULES_KEY, () => readPage(cluster), { serveLast: false })).page, last_known: null };
+}
+
+export async function getSchedule(cluster: ClusterConfig, id: string): Promise<Omit<ScheduleDetail, 'last_known'>> {
   const detail = await readSchedule(cluster, id);
   const unfinished = detail.jobs.filter((j) => !isTerminal(j.status)).map((j) => j.job_id);
   const protected_timestamps = await recordsHeldBy(cluster, { schedules: [detail.schedule.id, ...(detail.pair ? [detail.pair.id] : [])], jobs: unfinished });
   return { ...detail, protected_timestamps };
 }
 
-async function readSchedule(cluster: ClusterConfig, id: string): Promise<Omit<ScheduleDetail, 'protected_timestamps'>> {
+async function readSchedule(cluster: ClusterConfig, id: string): Promise<Omit<ScheduleDetail, 'protected_timestamps' | 'last_known'>> {
   const policy = staticConfig().freshness;
   return withReadOnly(cluster, `reading schedule ${id}`, async (c, info) => {
     const state = await readSchedules(c, info, policy);
@@ -75,17 +90,30 @@ async function readSchedule(cluster: ClusterConfig, id: string): Promise<Omit<Sc
       jobs: read.jobs,
       freshness_history: freshnessHistory(successes, oldest ? Date.parse(oldest) : state.nowMs - 86_400_000, state.nowMs),
       sql: [...state.sql, read.sql],
+      generated_at: new Date(state.nowMs).toISOString(),
     };
   });
 }
 
+/**
+ * While SQL is unreachable the page is the last answer (marked last_known); the cluster metric in it
+ * is recomputed from the nodes, which still answer.
+ */
 export async function schedulesForRequest(clusterId: string): Promise<SchedulesPage> {
-  return listSchedules(await resolveCluster(clusterId));
+  const cluster = await resolveCluster(clusterId);
+  const r = await withLastKnown(cluster.id, SCHEDULES_KEY, () => readPage(cluster), {
+    revive: async (v) => {
+      const state = { ...v.state, nowMs: Date.now() + v.skewMs };
+      return { ...v, page: { ...v.page, metric: await metricSignal(cluster, state, v.page.groups, staticConfig().freshness) } };
+    },
+  });
+  return { ...r.page, last_known: r.last_known };
 }
 
 export async function scheduleForRequest(clusterId: string, id: string): Promise<ScheduleDetail> {
   const cluster = await resolveCluster(clusterId);
-  return getSchedule(cluster, checkScheduleId(id));
+  const checked = checkScheduleId(id);
+  return withLastKnown(cluster.id, `schedule ${checked}`, () => getSchedule(cluster, checked));
 }
 
 export async function scheduleControlForRequest(clusterId: string, id: string, action: string): Promise<ScheduleControlOutcome> {

@@ -72,3 +72,38 @@ describe('groupSchedules: pairs together, problems first', () => {
     expect(groups.find((g) => g.label === 'epsilon_waiting')?.problems).toEqual([]);
   });
 });
+
+describe('groupSchedules: where a click lands', () => {
+  const failed = (min: number, error: string): ScheduleRun => ({ ...run('failed', min), error });
+
+  it('a failing incremental beside a healthy full: the group names the incremental and its newest failure', () => {
+    const [g] = groupSchedules(
+      [
+        row({ id: '1', label: 'movr', backup_type: 'FULL', paired_with: '2', last_success: ago(30), freshness: fresh(86_400), runs: [run('succeeded', 30), failed(7 * 1440, 'old')] }),
+        row({ id: '2', label: 'movr', backup_type: 'INCREMENTAL', paired_with: '1', last_success: ago(30), freshness: fresh(900), runs: [failed(3, 'AccessDenied'), failed(18, 'AccessDenied (older)')] }),
+      ],
+      NOW,
+    );
+    expect(g.problems).toContain('failing');
+    expect(g.focus_id).toBe('2');
+    expect(g.failure).toEqual({ schedule_id: '2', job_id: '1003', finished: ago(3), error: 'AccessDenied' });
+  });
+
+  it('stale without failures lands on the schedule with the shortest cadence (the one that sets the interval)', () => {
+    const [g] = groupSchedules(
+      [
+        row({ id: '1', label: 'dr', backup_type: 'FULL', paired_with: '2', last_success: ago(600), freshness: fresh(86_400), runs: [run('succeeded', 600)] }),
+        row({ id: '2', label: 'dr', backup_type: 'INCREMENTAL', paired_with: '1', last_success: ago(600), freshness: fresh(3_600), runs: [] }),
+      ],
+      NOW,
+    );
+    expect(g.problems[0]).toBe('stale');
+    expect(g.failure).toBeNull();
+    expect(g.focus_id).toBe('2');
+  });
+
+  it('a healthy group lands on its full', () => {
+    const [g] = groupSchedules([row({ id: '7', label: 'ok', runs: [run('succeeded', 5)] })], NOW);
+    expect(g).toMatchObject({ problems: [], focus_id: '7', failure: null });
+  });
+});

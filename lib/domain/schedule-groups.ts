@@ -43,10 +43,42 @@ export function isPaused(r: Pick<ScheduleRow, 'schedule_status'>): boolean {
   return (r.schedule_status ?? '').toUpperCase() === 'PAUSED';
 }
 
-/** "failing": the most recent finished run failed (runs are newest first). */
+/** The most recent finished run (runs are newest first), or undefined. */
+function lastFinished(r: Pick<ScheduleRow, 'runs'>) {
+  return r.runs.find((x) => x.finished !== null || x.status === 'failed');
+}
+
+/** "failing": the most recent finished run failed. */
 export function isFailing(r: Pick<ScheduleRow, 'runs'>): boolean {
-  const last = r.runs.find((x) => x.finished !== null || x.status === 'failed');
-  return last?.status === 'failed';
+  return lastFinished(r)?.status === 'failed';
+}
+
+/** The newest failed run among the failing members, newest first by finish (or creation) time. */
+function newestFailure(members: ScheduleRow[]): ScheduleGroup['failure'] {
+  const at = (t: string | null) => (t === null ? -Infinity : Date.parse(t));
+  let best: ScheduleGroup['failure'] = null;
+  for (const m of members.filter(isFailing)) {
+    const run = lastFinished(m);
+    if (!run) continue;
+    const f = { schedule_id: m.id, job_id: run.job_id, finished: run.finished ?? run.created, error: run.error };
+    if (!best || at(f.finished) > at(best.finished)) best = f;
+  }
+  return best;
+}
+
+/**
+ * What a click on the group should open: the failing schedule; else, when late or stale, the one
+ * with the shortest cadence (it sets the group's expected interval: usually the incremental); else a
+ * forgotten paused one; else the full.
+ */
+function focusOf(members: ScheduleRow[], problems: Problem[], failure: ScheduleGroup['failure']): string {
+  if (failure) return failure.schedule_id;
+  if (problems.includes('stale') || problems.includes('late')) {
+    const timed = members.filter((m) => (m.freshness.expected_interval_s ?? 0) > 0);
+    if (timed.length > 0) return timed.reduce((a, b) => ((b.freshness.expected_interval_s as number) < (a.freshness.expected_interval_s as number) ? b : a)).id;
+  }
+  const paused = members.find((m) => isPaused(m) && !awaitingFirstFull(m));
+  return (problems.includes('paused') && paused ? paused : members[0]).id;
 }
 
 function problemsOf(members: ScheduleRow[], g: Pick<ScheduleGroup, 'freshness'>): Problem[] {
@@ -82,9 +114,18 @@ export function groupSchedules(rows: ScheduleRow[], nowMs: number, policy?: Fres
       nowMs,
       policy,
     );
-    const g: ScheduleGroup = { key: members[0].id, label: members[0].label, collection: members[0].collection, schedule_ids: members.map((m) => m.id), freshness, problems: [] };
-    g.problems = problemsOf(members, g);
-    groups.push(g);
+    const problems = problemsOf(members, { freshness });
+    const failure = problems.includes('failing') ? newestFailure(members) : null;
+    groups.push({
+      key: members[0].id,
+      label: members[0].label,
+      collection: members[0].collection,
+      schedule_ids: members.map((m) => m.id),
+      freshness,
+      problems,
+      focus_id: focusOf(members, problems, failure),
+      failure,
+    });
   }
   return groups.sort((a, b) => rank(a) - rank(b) || (a.label ?? '').localeCompare(b.label ?? '') || a.key.localeCompare(b.key));
 }

@@ -213,21 +213,36 @@ describe('a schedule whose backups fail (demo fault: revoked bucket credentials)
 });
 
 describe('SQL down', () => {
-  it('503 sql_unavailable', async () => {
+  it('serves the last answer marked last_known (metric recomputed from the nodes); 503 for what it never read; live again after', async () => {
+    const before = await page();
+    expect(before.last_known).toBeNull();
+    const detailBefore = (await (await one(before.schedules[0].id)).json()) as ScheduleDetail;
+    expect(detailBefore.last_known).toBeNull();
     await demo.setSqlFault({ mode: 'refuse' });
     try {
-      for (let i = 0; i < 50; i++) {
-        const res = await list();
-        if (res.status === 503) {
-          expect((await errorOf(res)).code).toBe('sql_unavailable');
-          return;
-        }
-        await new Promise((r) => setTimeout(r, 50));
+      let stale: SchedulesPage | null = null;
+      for (let i = 0; i < 50 && !stale; i++) {
+        const p = await page();
+        if (p.last_known) stale = p;
+        else await new Promise((r) => setTimeout(r, 50));
       }
-      throw new Error('never 503');
+      if (!stale?.last_known) throw new Error('never served the last answer');
+      expect(stale.last_known.error.code).toBe('sql_unavailable');
+      expect(Date.parse(stale.last_known.unreachable_since)).toBeGreaterThanOrEqual(Date.parse(stale.last_known.as_of));
+      // The verdicts as they were, the cluster metric still there (it comes from the nodes).
+      expect(stale.groups.map((g) => [g.label, g.problems])).toEqual(before.groups.map((g) => [g.label, g.problems]));
+      expect(stale.metric?.status).toBe(before.metric?.status);
+      const detail = (await (await one(before.schedules[0].id)).json()) as ScheduleDetail;
+      expect(detail.last_known?.as_of).toBeTruthy();
+      expect(detail.schedule.id).toBe(before.schedules[0].id);
+      // A schedule never read before has nothing to fall back on: the outage, as a 503.
+      const never = await one('999999');
+      expect(await errorOf(never)).toMatchObject({ status: 503, code: 'sql_unavailable' });
     } finally {
       await demo.setSqlFault({ mode: 'ok' });
     }
+    const after = await page();
+    expect(after.last_known).toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import type { HeldRecords } from './protected-timestamps';
 import type { JobRow } from './jobs';
+import type { LastKnown } from './last-known';
 
 export const FRESHNESS_STATUSES = ['ok', 'late', 'stale', 'unknown'] as const;
 export type FreshnessStatus = (typeof FRESHNESS_STATUSES)[number];
@@ -82,6 +83,14 @@ export interface ScheduleGroup {
   freshness: Freshness;
   /** What is wrong, worst first: 'stale' | 'late' | 'failing' | 'paused'. Empty when healthy. */
   problems: string[];
+  /**
+   * The schedule a chip or card links to: the one that made the group red (the failing one, else the
+   * one whose cadence judges freshness, else a paused one), so a click lands on the live problem
+   * rather than on the healthy half of the pair.
+   */
+  focus_id: string;
+  /** The newest failed run of a failing schedule of the group (null unless 'failing' is a problem). */
+  failure: { schedule_id: string; job_id: string; finished: string | null; error: string | null } | null;
 }
 
 /** The cluster-wide signal from schedules_BACKUP_last_completed_time, computed as CockroachDB's docs advise. */
@@ -108,6 +117,8 @@ export interface SchedulesPage {
   disagreement: string | null;
   /** The statements that ran, ready for `cockroach sql`. */
   sql: string[];
+  /** Set when SQL is unreachable and this is the last answer it gave (lib/api/last-known.ts). */
+  last_known: LastKnown | null;
 }
 
 export interface ScheduleDetail {
@@ -123,5 +134,9 @@ export interface ScheduleDetail {
   /** Protected timestamp records held by the pair's schedules (the chain) and by their unfinished jobs. */
   protected_timestamps: HeldRecords;
   sql: string[];
+  /** The cluster's clock when this was read (SELECT now()): what every age on the page is measured against. */
+  generated_at: string;
+  /** Set when SQL is unreachable and this is the last answer it gave. */
+  last_known: LastKnown | null;
 }
 
