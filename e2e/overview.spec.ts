@@ -1,6 +1,6 @@
 import { everyNodeUp, expect, nextScrape, test } from './fixtures';
 import { CATALOG } from '../lib/catalog';
-import { setNodeFault, setSqlFault } from './pages/demo-control';
+import { advanceClock, setNodeFault, setScheduleFault, setSqlFault } from './pages/demo-control';
 import { OverviewPage } from './pages/overview-page';
 
 // The demo cluster: 3 nodes, CockroachDB 26.2 (no fail_or_cancel_failed since 25.4), a paused schedule and a
@@ -62,24 +62,48 @@ test.describe('cluster overview', () => {
     await expect(first.locator('time')).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2}T.*\(UTC\)$/);
     await expect(o.freshness.getByTestId('freshness-summary')).toHaveText(/^\d+ of \d+ needs? attention$/);
     await expect(o.freshness.getByRole('link', { name: 'All schedules →' })).toHaveAttribute('href', '/c/demo/schedules?kiosk=1');
-    const key = await first.getAttribute('data-key');
+    // It opens the schedule that made it red: payroll's daily incremental sets its cadence.
+    const key = await first.getAttribute('data-focus');
     expect(key).toMatch(/^\d{1,19}$/);
-    await expect(first).toHaveAttribute('href', `/c/demo/schedules/${key}?kiosk=1`);
+    expect(key).not.toBe(await first.getAttribute('data-key'));
+    await expect(first.getByRole('link').first()).toHaveAttribute('href', `/c/demo/schedules/${key}?kiosk=1`);
     await first.click();
     await expect(page).toHaveURL(new RegExp(`/c/demo/schedules/${key}\\?kiosk=1$`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('payroll_weekly');
   });
 
-  test('with SQL refused the strip says schedules are unavailable and the node grid still renders', async ({ page }) => {
-    // Undone by the fixture however the test ends (e2e/fixtures.ts).
-    await setSqlFault({ mode: 'refuse' });
+  test('with SQL refused the strip keeps the last known verdicts, marked with their time, and the node grid still renders', async ({ page }) => {
     const o = new OverviewPage(page);
     await o.goto();
-    await expect(o.freshness).toContainText('Schedules unavailable: SQL unreachable');
-    await expect(o.freshnessChips).toHaveCount(0);
+    await expect(o.freshnessChips.first()).toHaveAttribute('data-label', 'payroll_weekly');
+    const labels = await o.freshnessChips.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')));
+    // Undone by the fixture however the test ends (e2e/fixtures.ts).
+    await setSqlFault({ mode: 'refuse' });
+    await o.goto();
+    await expect(o.freshness.getByTestId('last-known')).toHaveText(/^as of \d{2}:\d{2}(:\d{2})? \(SQL unreachable since \d{2}:\d{2}(:\d{2})?\)$/);
+    expect(await o.freshnessChips.evaluateAll((els) => els.map((e) => e.getAttribute('data-label')))).toEqual(labels);
+    // The cluster metric comes from the nodes: it stays.
+    await expect(o.freshness.getByTestId('freshness-metric')).toBeVisible();
     await expect(o.grid.locator('tbody tr[data-metric]')).toHaveCount(CATALOG.length);
     await expect(o.nodeRows).toHaveCount(3);
     await expect(o.tile('Nodes scraped')).toContainText('3/3');
+  });
+
+  test('a failing backup says FAILING with its error, opens the failing schedule, and links the failed job', async ({ page }) => {
+    // rides_snapshot runs every 20 min: its next run fails while it is still fresh by age.
+    await setScheduleFault('rides_snapshot', { mode: 'fail' });
+    await advanceClock(25 * 60);
+    const o = new OverviewPage(page);
+    await o.goto('demo', '?refresh=2s');
+    const chip = o.freshnessChips.filter({ has: page.getByTestId('failing-flag') }).filter({ hasText: 'rides_snapshot' });
+    await expect(chip).toHaveCount(1, { timeout: 30_000 });
+    await expect(chip.getByTestId('failing-flag')).toHaveAttribute('title', /AccessDenied/);
+    const job = chip.getByTestId('failing-job');
+    await expect(job).toContainText(/failed .* ago: failed to write to external storage: s3: AccessDenied/);
+    await expect(job).toHaveAttribute('href', /^\/c\/demo\/jobs\/\d+$/);
+    await job.click();
+    await expect(page).toHaveURL(/\/c\/demo\/jobs\/\d+$/);
+    await expect(page.getByText(/AccessDenied/).first()).toBeVisible();
   });
 
   // Node 2 comes back in the test; if the test ends early, the fixture (e2e/fixtures.ts) brings it back.

@@ -7,6 +7,7 @@ import { LastKnownNote } from '@/components/data/last-known-note';
 import { RelTime } from '@/components/jobs/rel-time';
 import { FreshnessBadge, PausedFlag } from '@/components/schedules/freshness-badge';
 import { scheduleHref, schedulesApiHref, schedulesHref } from '@/components/schedules/hrefs';
+import { useNoteClusterSkew } from '@/components/hooks/use-cluster-now';
 import { useSchedules } from '@/components/schedules/use-schedules';
 import { jobHref } from '@/lib/jobs/href';
 import { cn } from '@/components/ui/cn';
@@ -155,6 +156,7 @@ function Header({ cluster, query, children }: { cluster: string; query: string; 
 
 function Groups({ cluster, view, now, query }: { cluster: string; view: ViewParams; now: number; query: string }) {
   const { data, error, isLoading } = useSchedules(schedulesApiHref(cluster), refreshMs(view.refresh));
+  useNoteClusterSkew(cluster, data?.clock_skew_ms);
   const groups = data?.groups ?? [];
   const bad = groups.filter((g) => g.problems.length > 0).length;
   const shown = groups.slice(0, Math.max(MAX_CHIPS, bad));

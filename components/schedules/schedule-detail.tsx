@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { LastKnownNote } from '@/components/data/last-known-note';
-import { useNow } from '@/components/hooks/use-now';
+import { useClusterNow, useNoteClusterSkew } from '@/components/hooks/use-cluster-now';
 import { CopyButton } from '@/components/jobs/copy-button';
 import { RelTime } from '@/components/jobs/rel-time';
 import { SqlBox } from '@/components/jobs/sql-box';
@@ -75,11 +75,27 @@ function SchedulePts({ cluster, held, now }: { cluster: string; held: ScheduleDe
 }
 
 /** One schedule: its statement, options, pair, runs over time, freshness over time and its jobs. */
-export function ScheduleDetailView({ cluster, id, renderedAt, control, fallbackData }: { cluster: { id: string; name: string }; id: string; renderedAt: number; control: boolean; fallbackData?: ScheduleDetail }) {
+export function ScheduleDetailView({
+  cluster,
+  id,
+  renderedAt,
+  clusterSkewMs,
+  control,
+  fallbackData,
+}: {
+  cluster: { id: string; name: string };
+  id: string;
+  renderedAt: number;
+  clusterSkewMs: number;
+  control: boolean;
+  fallbackData?: ScheduleDetail;
+}) {
   const view = parseViewParams(useSearchParams());
-  const now = useNow(renderedAt);
+  // Every age here is of a cluster time: measured against the cluster's clock.
+  const now = useClusterNow(cluster.id, renderedAt, clusterSkewMs);
   const { data: fetched, error, mutate } = useSchedule(scheduleApiHref(cluster.id, id), refreshMs(view.refresh), fallbackData);
   const data = fetched ?? fallbackData;
+  useNoteClusterSkew(cluster.id, data?.clock_skew_ms);
   const s = data?.schedule;
   const label = s?.label ?? `schedule ${id}`;
   const statements = [`SHOW SCHEDULE ${id}`, `SHOW JOBS FOR SCHEDULE ${id}`, scheduleStatement('pause', id), scheduleStatement('resume', id)].map((x) => `${x};`);

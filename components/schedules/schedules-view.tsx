@@ -1,7 +1,7 @@
 'use client';
 
 import { useSearchParams } from 'next/navigation';
-import { useNow } from '@/components/hooks/use-now';
+import { useClusterNow, useNoteClusterSkew } from '@/components/hooks/use-cluster-now';
 import { LastKnownNote } from '@/components/data/last-known-note';
 import { SqlBox } from '@/components/jobs/sql-box';
 import { parseViewParams, refreshMs } from '@/lib/links';
@@ -39,10 +39,12 @@ function Summary({ page }: { page: SchedulesPage }) {
 }
 
 /** Every backup schedule, problems first (the API orders `groups`), with the cluster metric beside it. */
-export function SchedulesView({ cluster, renderedAt, control }: { cluster: { id: string; name: string }; renderedAt: number; control: boolean }) {
+export function SchedulesView({ cluster, renderedAt, clusterSkewMs, control }: { cluster: { id: string; name: string }; renderedAt: number; clusterSkewMs: number; control: boolean }) {
   const view = parseViewParams(useSearchParams());
-  const now = useNow(renderedAt);
+  // Every age here is of a cluster time: measured against the cluster's clock.
+  const now = useClusterNow(cluster.id, renderedAt, clusterSkewMs);
   const { data, error, isLoading, isValidating, mutate } = useSchedules(schedulesApiHref(cluster.id), refreshMs(view.refresh));
+  useNoteClusterSkew(cluster.id, data?.clock_skew_ms);
   // SQL down: the metric from the nodes is still worth showing (partial data beats a blank page).
   const { data: snapshot } = useMetricsSnapshot(cluster.id, Boolean(error) && !data, refreshMs(view.refresh));
   const byId = new Map((data?.schedules ?? []).map((s) => [s.id, s]));

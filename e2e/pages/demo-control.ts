@@ -41,3 +41,15 @@ export async function resetFaults(): Promise<void> {
   const res = await fetch(`${DEMO_CONTROL_URL}/reset`, { method: 'POST' });
   if (!res.ok) throw new Error(`demo control: reset: HTTP ${res.status} ${await res.text()}`);
 }
+
+/** From now on the schedule's backups fail (with CockroachDB's AccessDenied unless `error` is given), or succeed again. */
+export async function setScheduleFault(label: string, fault: { mode: 'fail'; error?: string } | { mode: 'ok' }): Promise<void> {
+  const res = await fetch(`${DEMO_CONTROL_URL}/schedules/${encodeURIComponent(label)}/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  if (!res.ok) throw new Error(`demo control: schedule ${label} fault ${fault.mode}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Moves the demo cluster's clock forward (schedules fire, jobs run through the skipped time). Never back. */
+export async function advanceClock(seconds: number): Promise<void> {
+  const res = await fetch(`${DEMO_CONTROL_URL}/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds }) });
+  if (!res.ok) throw new Error(`demo control: clock advance ${seconds}s: HTTP ${res.status} ${await res.text()}`);
+}

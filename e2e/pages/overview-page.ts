@@ -12,7 +12,7 @@ export class OverviewPage {
     this.grid = page.getByTestId('metric-grid');
     this.nodeRows = page.getByTestId('node-row');
     this.freshness = page.getByRole('region', { name: 'Backup freshness' });
-    this.freshnessChips = this.freshness.getByRole('list', { name: 'Backups by freshness, problems first' }).getByRole('link');
+    this.freshnessChips = this.freshness.getByRole('list', { name: 'Backups by freshness, problems first' }).getByTestId('freshness-chip');
   }
 
   async goto(cluster = 'demo', query = '') {

@@ -17,6 +17,7 @@ import { readAlertJobs } from '../sql/alert-jobs';
 import { withReadOnly } from '../sql/session';
 import { metricScope } from './schedule-metric-signal';
 import { readSchedules } from './schedule-state';
+import { noteClusterNow } from './cluster-clock';
 
 /** The key a node has in the evidence window and in history: `n<node_id>`, or its position name. */
 export const nodeKey = (n: { node_id: number | null; name: string }) => (n.node_id === null ? n.name : `n${n.node_id}`);
@@ -44,7 +45,7 @@ export async function readSqlEvidence(cluster: ClusterConfig, prev: SqlEvidence 
       progress.set(j.job_id, { sig, since_ms: was?.sig === sig ? was.since_ms : nowMs });
     }
     const sql: SqlEvidence = { ok: true, at_ms: nowMs, groups, schedules: rows, metric_stale_after_s: staleAfter, jobs, progress };
-    return { sql, offsetMs: state.nowMs - nowMs };
+    return { sql, offsetMs: noteClusterNow(cluster.id, state.nowMs, nowMs) };
   } catch (err) {
     const e = err instanceof ApiError ? err : new ApiError('sql_unavailable', (err as Error).message ?? String(err));
     const since = prev && !prev.ok ? prev.since_ms : nowMs;

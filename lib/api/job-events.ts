@@ -9,7 +9,7 @@ import { ApiError } from '../errors';
 import { boundEvents, eventsInWindow, FAILURE_STATUSES, type JobEventsAnswer } from '../jobs/events';
 import { firstIssue, parseJobsQuery, type JobsFilter } from '../jobs/filter';
 import type { JobRow } from '../jobs/job-row';
-import { resolveTimeRef } from '../jobs/time-ref';
+import { pinTimeRef, resolveTimeRef } from '../jobs/time-ref';
 import { listJobs } from '../sql/jobs';
 
 /**
@@ -55,13 +55,16 @@ export function parseJobEventsQuery(search: URLSearchParams): JobEventsQuery {
  */
 export async function listJobEvents(cluster: ClusterConfig, q: JobEventsQuery): Promise<JobEventsAnswer> {
   if (cluster.sqlUrl === null) return { events: [], truncated: false, sql: null, sql_configured: false };
-  const base: JobsFilter = { ...q.filter, q: undefined, retried: false, cursor: undefined };
+  // Pinned to one instant before anything reads them: the statements and the window cut must mean
+  // the same range, and it must be the range a chart of the dashboard's history draws and a frozen
+  // "absolute time" link names (the jobs explorer's `now()` stays on the cluster's clock).
+  const now = Date.now();
+  const base: JobsFilter = { ...q.filter, from: pinTimeRef(q.filter.from, now), to: pinTimeRef(q.filter.to, now), q: undefined, retried: false, cursor: undefined };
   const failed = await listJobs(cluster, { ...base, statuses: [...FAILURE_STATUSES], sort: '-finished' }, { maxRows: MAX_JOBS });
   const newest = await listJobs(cluster, { ...base, statuses: [], sort: '-created' }, { maxRows: MAX_JOBS });
   const nodes = q.nodes && q.nodes.length > 1 ? new Set(q.nodes) : null;
   const mine = (j: JobRow) => !nodes || (j.coordinator_id !== null && nodes.has(j.coordinator_id));
-  const now = Date.now();
-  const all = eventsInWindow([...failed.jobs, ...newest.jobs].filter(mine), resolveTimeRef(q.filter.from, now), resolveTimeRef(q.filter.to, now));
+  const all = eventsInWindow([...failed.jobs, ...newest.jobs].filter(mine), resolveTimeRef(base.from, now), resolveTimeRef(base.to, now));
   const bounded = boundEvents(all, MAX_EVENTS);
   return {
     events: bounded.events,

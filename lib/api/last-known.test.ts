@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../errors';
 import { forgetLastKnown, withLastKnown } from './last-known';
 
-const down = () => Promise.reject(new ApiError('sql_unavailable', 'while listing schedules: the SQL interface is unreachable'));
+const down = (): Promise<{ n?: number; metric?: string; ok?: boolean }> => Promise.reject(new ApiError('sql_unavailable', 'while listing schedules: the SQL interface is unreachable'));
 let t = 0;
 const clock = { nowMs: () => t };
 

@@ -14,6 +14,7 @@ import { clusterNow } from '../sql/schedules';
 import { withReadOnly, type Session, type SessionInfo } from '../sql/session';
 import { resolveCluster } from './clusters';
 import type { HeldRecords, ProtectedTimestampsPage, PtsHolder, PtsRecord, PtsSeverity } from './types/protected-timestamps';
+import { noteClusterNow } from './cluster-clock';
 
 /** The overview's PTS tiles' thresholds (lib/domain/status-tiles.ts): amber past 1 h, red past 24 h. */
 export const PTS_THRESHOLDS = { warn_s: 3_600, critical_s: 86_400 } as const;
@@ -103,6 +104,7 @@ export async function readProtectedTimestamps(c: Session, info: SessionInfo): Pr
 
 export async function listProtectedTimestamps(cluster: ClusterConfig): Promise<ProtectedTimestampsPage> {
   const { nowMs, records } = await withReadOnly(cluster, 'reading protected timestamp records', (c, info) => readProtectedTimestamps(c, info));
+  noteClusterNow(cluster.id, nowMs);
   return { cluster: cluster.id, generated_at: new Date(nowMs).toISOString(), records, thresholds: PTS_THRESHOLDS, sql: [RECORDS_SQL, ...HOLDER_SQL] };
 }
 

@@ -15,6 +15,7 @@ import { isTerminal } from '../jobs/statuses';
 import { resolveCluster } from './clusters';
 import { recordsHeldBy } from './protected-timestamps';
 import { metricSignal } from './schedule-metric-signal';
+import { noteClusterNow } from './cluster-clock';
 import { withLastKnown } from './last-known';
 import { readSchedules } from './schedule-state';
 import type { ScheduleDetail, SchedulesPage } from './types/schedules';
@@ -34,7 +35,7 @@ const SCHEDULES_KEY = 'schedules';
 async function readPage(cluster: ClusterConfig): Promise<{ page: Omit<SchedulesPage, 'last_known'>; state: PageState; skewMs: number }> {
   const policy = staticConfig().freshness;
   const state = await withReadOnly(cluster, 'listing schedules', (c, info) => readSchedules(c, info, policy));
-  const skewMs = state.nowMs - Date.now();
+  const skewMs = noteClusterNow(cluster.id, state.nowMs);
   const rows = state.schedules.map((s) => s.row);
   const groups = groupSchedules(rows, state.nowMs, policy);
   const metric = await metricSignal(cluster, state, groups, policy);
@@ -47,6 +48,7 @@ async function readPage(cluster: ClusterConfig): Promise<{ page: Omit<SchedulesP
     metric,
     disagreement: disagreement(metric, backupGroups),
     sql: state.sql,
+    clock_skew_ms: skewMs,
   };
   return { page, state, skewMs };
 }
@@ -91,6 +93,7 @@ async function readSchedule(cluster: ClusterConfig, id: string): Promise<Omit<Sc
       freshness_history: freshnessHistory(successes, oldest ? Date.parse(oldest) : state.nowMs - 86_400_000, state.nowMs),
       sql: [...state.sql, read.sql],
       generated_at: new Date(state.nowMs).toISOString(),
+      clock_skew_ms: noteClusterNow(cluster.id, state.nowMs),
     };
   });
 }

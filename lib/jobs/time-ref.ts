@@ -27,3 +27,10 @@ export function parseTimeRef(text: string): TimeRef | null {
 export function resolveTimeRef(t: TimeRef, nowMs: number): number {
   return t.kind === 'relative' ? nowMs - t.agoS * 1000 : t.ms;
 }
+
+/** A relative reference frozen at `nowMs` into the absolute one it denotes then; absolute stays as is. */
+export function pinTimeRef(t: TimeRef, nowMs: number): TimeRef {
+  if (t.kind === 'absolute') return t;
+  const ms = nowMs - t.agoS * 1000;
+  return { kind: 'absolute', ms, text: new Date(ms).toISOString() };
+}

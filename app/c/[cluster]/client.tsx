@@ -3,6 +3,7 @@
 import { useSearchParams } from 'next/navigation';
 import { useClusterMetrics } from '@/components/data/use-cluster-metrics';
 import { useKnownNodeIds } from '@/components/hooks/use-known-node-ids';
+import { useClusterNow } from '@/components/hooks/use-cluster-now';
 import { useNow } from '@/components/hooks/use-now';
 import { NodeList } from '@/components/nodes/node-list';
 import { nodeColumns } from '@/lib/domain/node-columns';
@@ -27,12 +28,17 @@ interface Props {
   renderedAt: number;
   /** The server's firing alerts: the strip is on the first paint (no jump once the page is up). */
   alertsFallback?: ClusterAlertsAnswer;
+  /** The cluster's clock minus the dashboard's, as the server last measured it. */
+  clusterSkewMs: number;
 }
 
-export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallback }: Props) {
+export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallback, clusterSkewMs }: Props) {
   const view = parseViewParams(useSearchParams());
   const { data, error, isValidating, mutate } = useClusterMetrics(cluster.id, { fallbackData, refreshMs: refreshMs(view.refresh) });
+  // Two clocks, never mixed: the scrape's age on the dashboard's, cluster times (a backup's
+  // completion, a job's finish) on the cluster's own.
   const now = useNow(renderedAt);
+  const clusterNow = useClusterNow(cluster.id, renderedAt, clusterSkewMs);
   const known = useKnownNodeIds(data.nodes);
   const columns = nodeColumns(data.nodes, known);
   const up = columns.filter((c) => c.node.up).length;
@@ -48,8 +54,8 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
           {data.discovery_note}
         </p>
       )}
-      <StatusTiles columns={columns} now={now} />
-      <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={now} />
+      <StatusTiles columns={columns} now={clusterNow} />
+      <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={clusterNow} />
       <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />
 
       <section aria-labelledby="grid-heading" className="flex flex-col gap-2">
@@ -59,7 +65,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
           </h2>
           <GridLegend />
         </div>
-        <MetricGrid cluster={cluster.id} columns={columns} aggregate={data.aggregate} now={now} />
+        <MetricGrid cluster={cluster.id} columns={columns} aggregate={data.aggregate} now={clusterNow} />
       </section>
 
       <section aria-labelledby="nodes-heading" className="rounded-lg border border-zinc-200 bg-white px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">

@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { DemoBanner } from '@/components/layout/demo-banner';
 import { OverviewSkeleton } from '@/components/overview/overview-skeleton';
 import { clusterAlertsForRequest } from '@/lib/api/alerts';
+import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { clusterMetrics } from '@/lib/api/metrics';
 import { getCluster } from '@/lib/clusters';
 import type { ClusterConfig } from '@/lib/config';
@@ -28,7 +29,7 @@ async function OverviewData({ cluster }: { cluster: ClusterConfig }) {
     // The alert strip's first paint; if the store cannot answer, the client's own poll decides.
     clusterAlertsForRequest(cluster.id, new URLSearchParams({ state: 'firing' })).catch(() => undefined),
   ]);
-  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }} fallbackData={snapshot} renderedAt={requestTime()} alertsFallback={alerts} />;
+  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }} fallbackData={snapshot} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} alertsFallback={alerts} />;
 }
 
 /**

@@ -119,6 +119,8 @@ export interface SchedulesPage {
   sql: string[];
   /** Set when SQL is unreachable and this is the last answer it gave (lib/api/last-known.ts). */
   last_known: LastKnown | null;
+  /** The cluster's clock minus the dashboard's (ms) when read: pages measure cluster times against the cluster's now. */
+  clock_skew_ms: number;
 }
 
 export interface ScheduleDetail {
@@ -136,6 +138,8 @@ export interface ScheduleDetail {
   sql: string[];
   /** The cluster's clock when this was read (SELECT now()): what every age on the page is measured against. */
   generated_at: string;
+  /** The cluster's clock minus the dashboard's (ms) when read. */
+  clock_skew_ms: number;
   /** Set when SQL is unreachable and this is the last answer it gave. */
   last_known: LastKnown | null;
 }

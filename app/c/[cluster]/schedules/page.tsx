@@ -2,6 +2,7 @@ import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { Loading } from '@/components/schedules/page-header';
 import { SchedulesView } from '@/components/schedules/schedules-view';
+import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { getCluster } from '@/lib/clusters';
 import { jobControlEnabled } from '@/lib/jobs/control-env';
 
@@ -24,7 +25,7 @@ export default async function SchedulesPage({ params }: { params: Promise<{ clus
   return (
     // useSearchParams in the client needs a Suspense boundary.
     <Suspense fallback={<Loading text="Reading SHOW SCHEDULES…" />}>
-      <SchedulesView cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} control={jobControlEnabled()} />
+      <SchedulesView cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} control={jobControlEnabled()} />
     </Suspense>
   );
 }

@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ScheduleDetailView } from '@/components/schedules/schedule-detail';
+import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { scheduleForRequest } from '@/lib/api/schedules';
 import { getCluster } from '@/lib/clusters';
 import { ApiError } from '@/lib/errors';
@@ -36,6 +37,6 @@ export default async function SchedulePage({ params }: { params: Promise<{ clust
   }
   if (missing) notFound();
   return (
-    <ScheduleDetailView cluster={{ id: cluster.id, name: cluster.name }} id={id} renderedAt={requestTime()} control={jobControlEnabled()} fallbackData={initial} />
+    <ScheduleDetailView cluster={{ id: cluster.id, name: cluster.name }} id={id} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} control={jobControlEnabled()} fallbackData={initial} />
   );
 }
