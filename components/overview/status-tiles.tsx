@@ -6,10 +6,11 @@ import { tileDrillHref } from '@/lib/domain/drill';
 import type { NodeColumn } from '@/lib/domain/node-columns';
 import { statusTiles } from '@/lib/domain/status-tiles';
 import { StatusTile } from './status-tile';
+import type { CounterWindow } from '@/lib/api/types/metrics';
 
 /** The incident summary: nodes, freshness, failures, retries, jobs, protected timestamps. */
-export function StatusTiles({ columns, now }: { columns: NodeColumn[]; now: number }) {
-  const tiles = statusTiles(columns, now);
+export function StatusTiles({ columns, now, windows }: { columns: NodeColumn[]; now: number; windows?: Record<string, CounterWindow[]> }) {
+  const tiles = statusTiles(columns, now, windows);
   const params = useParams<{ cluster?: string }>();
   const cluster = params?.cluster ? decodeURIComponent(params.cluster) : null;
   return (

@@ -5,14 +5,15 @@ import { discoveryNote, nodeUrls } from '../scrape/node-urls';
 import { getSnapshot } from '../scrape/snapshot-cache';
 import { resolveCluster } from './clusters';
 import type { ClusterSnapshot } from './types/metrics';
+import { counterWindows } from './counter-windows';
 
 /** The cluster's latest per-node catalog metrics (one shared scrape per interval). */
 export async function clusterMetrics(id: string): Promise<ClusterSnapshot> {
   const cluster = await resolveCluster(id);
   const cfg = staticConfig();
   const snapshot = await getSnapshot(cluster, await nodeUrls(cluster), { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs });
-  const note = await discoveryNote(cluster);
-  return note ? { ...snapshot, discovery_note: note } : snapshot;
+  const [note, windows] = await Promise.all([discoveryNote(cluster), counterWindows(cluster.id, snapshot.scrape_seq)]);
+  return { ...snapshot, windows, ...(note ? { discovery_note: note } : {}) };
 }
 
 /**

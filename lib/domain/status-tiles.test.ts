@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeSnapshot } from '../api/types/metrics';
+import type { CounterWindow, NodeSnapshot } from '../api/types/metrics';
 import { nodeColumns } from './node-columns';
 import { statusTiles, type TileModel } from './status-tiles';
 
@@ -64,7 +64,9 @@ describe('status tiles', () => {
     expect(t.nodes).toMatchObject({ tone: 'critical', values: [{ text: '2/3' }] });
     expect(t.nodes.detail).toBe('n2 blind spot: connection refused');
     expect(t['schedules-failed'].detail).toMatch(/n2 not scraped/);
-    expect(t['backup-jobs'].values[0].text).toBe('2');
+    // A sum that misses n2 is a lower bound, and says so; zeros are only the scraped nodes'.
+    expect(t['backup-jobs'].values[0].text).toBe('≥ 2');
+    expect(t['restore-jobs'].detail).toBe('every scraped node reads 0 · n2 not scraped');
   });
 
   it('a metric no node exports (an older version) is n/a, not 0', () => {
@@ -79,6 +81,37 @@ describe('status tiles', () => {
     const t = tiles([up(1, { ...healthy, jobs_backup_currently_paused: 1, schedules_BACKUP_failed: 3, jobs_restore_resume_retry_error: 2 })]);
     expect(t['backup-jobs'].tone).toBe('warn');
     expect(t['schedules-failed']).toMatchObject({ tone: 'warn', values: [{ text: '3' }] });
-    expect(t['retry-errors']).toMatchObject({ tone: 'warn', values: [{ text: '2' }], detail: 'backup 0 · restore 2' });
+    expect(t['retry-errors']).toMatchObject({ tone: 'warn', values: [{ text: '2' }], detail: 'since node restarts: backup 0 · restore 2' });
+  });
+});
+
+describe('status tiles: counters over a window, from history', () => {
+  const w = (h1: number | null, d1: number | null, covered_from: string | null = null): CounterWindow[] => [
+    { window_s: 3_600, value: h1, covered_from, nodes: [1, 2] },
+    { window_s: 86_400, value: d1, covered_from, nodes: [1, 2] },
+  ];
+  const withWindows = (nodes: NodeSnapshot[], windows: Record<string, CounterWindow[]>) =>
+    Object.fromEntries(statusTiles(nodeColumns(nodes, { 'http://n2:8080': 2 }), NOW, windows).map((t) => [t.id, t])) as Record<string, TileModel>;
+
+  it('the headline is the last hour and day; the lifetime total moves to the detail line', () => {
+    const t = withWindows([up(1, { ...healthy, schedules_BACKUP_failed: 110 }), up(2, healthy)], { schedules_BACKUP_failed: w(2, 9) });
+    expect(t['schedules-failed']).toMatchObject({ tone: 'warn', values: [{ text: '2', unit: 'last 1 h' }, { text: '9', unit: '24 h' }] });
+    expect(t['schedules-failed'].detail).toBe('since node restarts 110 · n1 110');
+  });
+
+  it('a node down now, or history younger than the window, makes the headline a lower bound', () => {
+    const t = withWindows([up(1, { ...healthy, schedules_BACKUP_failed: 101 }), down(2)], { schedules_BACKUP_failed: w(0, 4) });
+    expect(t['schedules-failed'].values.map((v) => v.text)).toEqual(['≥ 0', '≥ 4']);
+    expect(t['schedules-failed'].detail).toBe('since node restarts ≥ 101 · n1 101 · n2 not scraped');
+    const young = withWindows([up(1, healthy), up(2, healthy)], { schedules_BACKUP_failed: w(1, 1, '2026-11-25T19:40:00.000Z') });
+    expect(young['schedules-failed'].values.map((v) => v.text)).toEqual(['≥ 1', '≥ 1']);
+    expect(young['schedules-failed'].detail).toMatch(/history since 19:40 UTC$/);
+  });
+
+  it('retries add backup and restore per window; no history keeps the totals', () => {
+    const t = withWindows([up(1, healthy), up(2, healthy)], { jobs_backup_resume_retry_error: w(1, 3), jobs_restore_resume_retry_error: w(0, 2) });
+    expect(t['retry-errors'].values.map((v) => v.text)).toEqual(['1', '5']);
+    const none = withWindows([up(1, { ...healthy, schedules_BACKUP_failed: 5 })], { schedules_BACKUP_failed: w(null, null) });
+    expect(none['schedules-failed']).toMatchObject({ values: [{ text: '5' }], detail: 'since node restarts (no history yet) · n1 5' });
   });
 });

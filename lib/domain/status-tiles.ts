@@ -7,6 +7,7 @@ import { catalogByExported } from '../catalog';
 import { formatDuration, formatSince } from '../format/duration';
 import { formatCount, formatFraction } from '../format/number';
 import { labelList, type NodeColumn } from './node-columns';
+import type { CounterWindow } from '../api/types/metrics';
 
 export type Tone = 'ok' | 'neutral' | 'warn' | 'critical' | 'unknown';
 
@@ -58,15 +59,47 @@ function blindNote(cols: NodeColumn[]): string {
   return down.length === 0 ? '' : ` · ${labelList(down)} not scraped`;
 }
 
+/** "every node reads 0", unless a node was not scraped: then only the scraped ones are known to. */
+function allZero(cols: NodeColumn[]): string {
+  return cols.some((c) => !c.node.up) ? 'every scraped node reads 0' : 'every node reads 0';
+}
+
 function breakdown(r: Reading, cols: NodeColumn[]): string {
   if (r.value === undefined) return `no node exports it${blindNote(cols)}`;
-  const parts = r.byNode.length === 0 ? 'every node reads 0' : r.byNode.map((b) => `${b.col.label} ${formatCount(b.value)}`).join(' · ');
+  const parts = r.byNode.length === 0 ? allZero(cols) : r.byNode.map((b) => `${b.col.label} ${formatCount(b.value)}`).join(' · ');
   return parts + blindNote(cols);
 }
 
 function fromNote(r: Reading, cols: NodeColumn[]): string {
   if (r.value === undefined) return `no node exports it${blindNote(cols)}`;
-  return (r.from.length === 0 ? 'every node reads 0' : `from ${labelList(r.from)}`) + blindNote(cols);
+  return (r.from.length === 0 ? allZero(cols) : `from ${labelList(r.from)}`) + blindNote(cols);
+}
+
+/** A sum that misses a node is a lower bound, and says so: "≥ 101". */
+function sumText(value: number | undefined, cols: NodeColumn[]): string {
+  if (value === undefined) return 'n/a';
+  return cols.some((c) => !c.node.up) ? `≥ ${formatCount(value)}` : formatCount(value);
+}
+
+const WINDOW_LABEL: Record<number, string> = { 3_600: 'last 1 h', 86_400: '24 h' };
+
+/**
+ * A counter's growth per window, from history: the headline. Partial (a node down now, or history
+ * younger than the window) reads as "≥ n". Undefined when history has none of it.
+ */
+function windowValues(windows: CounterWindow[] | undefined, cols: NodeColumn[]): TileValue[] | undefined {
+  if (!windows || windows.every((w) => w.value === null)) return undefined;
+  const down = cols.some((c) => !c.node.up);
+  return windows.map((w) => ({
+    text: w.value === null ? 'n/a' : `${down || w.covered_from ? '≥ ' : ''}${formatCount(w.value)}`,
+    unit: WINDOW_LABEL[w.window_s] ?? formatDuration(w.window_s),
+    tone: (w.value ?? 0) > 0 ? 'warn' : undefined,
+  }));
+}
+
+function coverageNote(windows: CounterWindow[] | undefined): string {
+  const from = windows?.map((w) => w.covered_from).find((c) => c !== null);
+  return from ? ` · history since ${from.slice(11, 16)} UTC` : '';
 }
 
 function caveats(metric: string): string {
@@ -74,7 +107,6 @@ function caveats(metric: string): string {
   return e ? `\n\n${metric}: ${e.description}\n${e.caveats.map((c) => `• ${c}`).join('\n')}` : '';
 }
 
-const na = (r: Reading): TileValue => ({ text: r.value === undefined ? 'n/a' : formatCount(r.value) });
 
 function nodesTile(cols: NodeColumn[]): TileModel {
   const down = cols.filter((c) => !c.node.up);
@@ -110,31 +142,50 @@ function lastBackupTile(cols: NodeColumn[], now: number): TileModel {
   return { ...base, values: [{ text: formatSince(r.value, now) }], tone: age > LAST_BACKUP_WARN_S ? 'warn' : 'ok', detail: fromNote(r, cols) };
 }
 
-function failedTile(cols: NodeColumn[]): TileModel {
+function failedTile(cols: NodeColumn[], windows?: CounterWindow[]): TileModel {
   const m = 'schedules_BACKUP_failed';
   const r = read(cols, m, 'sum');
+  const recent = windowValues(windows, cols);
+  const explain = `Scheduled backup jobs that failed, summed over the nodes: how many in the last hour and day (from history, reset-aware like PromQL's increase()), and below the counters' totals since each node last restarted. A stuck job does not increment it. "≥" when a node is not scraped (its share is unknown). Amber when > 0.${caveats(m)}`;
+  if (recent) {
+    const anyRecent = recent.some((v) => v.tone === 'warn');
+    return { id: 'schedules-failed', label: 'Backup schedules failed', values: recent, tone: anyRecent ? 'warn' : 'ok', detail: `since node restarts ${sumText(r.value, cols)} · ${breakdown(r, cols)}${coverageNote(windows)}`, explain };
+  }
   return {
     id: 'schedules-failed',
     label: 'Backup schedules failed',
-    values: [na(r)],
+    values: [{ text: sumText(r.value, cols) }],
     tone: r.value === undefined ? 'unknown' : r.value > 0 ? 'warn' : 'ok',
-    detail: `since node restarts · ${breakdown(r, cols)}`,
-    explain: `Scheduled backup jobs that failed, summed over the nodes, counted since each node last restarted. Its increase over a window is the alert; a stuck job does not increment it. Amber when > 0.${caveats(m)}`,
+    detail: `since node restarts (no history yet) · ${breakdown(r, cols)}`,
+    explain,
   };
 }
 
-function retryTile(cols: NodeColumn[]): TileModel {
+/** Two counters' windows added window by window (backup + restore retries). */
+function addWindows(a: CounterWindow[] | undefined, b: CounterWindow[] | undefined): CounterWindow[] | undefined {
+  if (!a || !b) return a ?? b;
+  return a.map((w, i) => {
+    const o = b[i];
+    const value = w.value === null && o?.value == null ? null : (w.value ?? 0) + (o?.value ?? 0);
+    return { window_s: w.window_s, value, covered_from: w.covered_from ?? o?.covered_from ?? null, nodes: [...new Set([...w.nodes, ...(o?.nodes ?? [])])] };
+  });
+}
+
+function retryTile(cols: NodeColumn[], windows?: Record<string, CounterWindow[]>): TileModel {
   const b = read(cols, 'jobs_backup_resume_retry_error', 'sum');
   const r = read(cols, 'jobs_restore_resume_retry_error', 'sum');
   const total = b.value === undefined && r.value === undefined ? undefined : (b.value ?? 0) + (r.value ?? 0);
+  const both = addWindows(windows?.jobs_backup_resume_retry_error, windows?.jobs_restore_resume_retry_error);
+  const recent = windowValues(both, cols);
+  const since = `since node restarts: backup ${sumText(b.value, cols)} · restore ${sumText(r.value, cols)}${blindNote(cols)}`;
   return {
     id: 'retry-errors',
     label: 'Retry errors',
-    values: [{ text: total === undefined ? 'n/a' : formatCount(total) }],
-    tone: total === undefined ? 'unknown' : total > 0 ? 'warn' : 'ok',
-    detail: `backup ${na(b).text} · restore ${na(r).text}${blindNote(cols)}`,
+    values: recent ?? [{ text: sumText(total, cols) }],
+    tone: recent ? (recent.some((v) => v.tone === 'warn') ? 'warn' : 'ok') : total === undefined ? 'unknown' : total > 0 ? 'warn' : 'ok',
+    detail: recent ? `${since}${coverageNote(both)}` : since,
     explain:
-      'Backup and restore jobs that hit a retryable error (jobs_backup_resume_retry_error + jobs_restore_resume_retry_error), summed over the nodes since they restarted. A growing count means a job keeps retrying: look for a stuck job. Amber when > 0.' +
+      'Backup and restore jobs that hit a retryable error (jobs_backup_resume_retry_error + jobs_restore_resume_retry_error), summed over the nodes: in the last hour and day from history, and since the nodes restarted below. A growing count means a job keeps retrying: look for a stuck job. Amber when > 0.' +
       caveats('jobs_backup_resume_retry_error'),
   };
 }
@@ -147,11 +198,11 @@ function jobsTile(cols: NodeColumn[], kind: 'backup' | 'restore'): TileModel {
     id: `${kind}-jobs`,
     label: kind === 'backup' ? 'Backup jobs' : 'Restore jobs',
     values: [
-      { ...na(running), unit: 'running' },
-      { ...na(paused), unit: 'paused', tone: (paused.value ?? 0) > 0 ? 'warn' : undefined },
+      { text: sumText(running.value, cols), unit: 'running' },
+      { text: sumText(paused.value, cols), unit: 'paused', tone: (paused.value ?? 0) > 0 ? 'warn' : undefined },
     ],
     tone: (paused.value ?? 0) > 0 ? 'warn' : 'neutral',
-    detail: (from.length === 0 ? 'every node reads 0' : `from ${labelList(from)}`) + blindNote(cols),
+    detail: (from.length === 0 ? allZero(cols) : `from ${labelList(from)}`) + blindNote(cols),
     explain: `${kind === 'backup' ? 'Backup' : 'Restore'} jobs running now (each node counts the jobs it coordinates) and paused (counted by the one node running the job-stats poller). A paused job keeps its protected timestamp: amber when any is paused.${caveats(`jobs_${kind}_currently_paused`)}`,
   };
 }
@@ -171,12 +222,13 @@ function ptsTile(cols: NodeColumn[], id: string, holder: string, ageMetric: stri
   };
 }
 
-export function statusTiles(cols: NodeColumn[], now: number): TileModel[] {
+/** `windows`: the counters' increase per window from history (the snapshot's), when there is any. */
+export function statusTiles(cols: NodeColumn[], now: number, windows?: Record<string, CounterWindow[]>): TileModel[] {
   return [
     nodesTile(cols),
     lastBackupTile(cols, now),
-    failedTile(cols),
-    retryTile(cols),
+    failedTile(cols, windows?.schedules_BACKUP_failed),
+    retryTile(cols, windows),
     jobsTile(cols, 'backup'),
     jobsTile(cols, 'restore'),
     ptsTile(cols, 'pts-backup-jobs', 'backup jobs', 'jobs_backup_protected_age_sec', 'jobs_backup_protected_record_count'),

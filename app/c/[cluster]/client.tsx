@@ -54,7 +54,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
           {data.discovery_note}
         </p>
       )}
-      <StatusTiles columns={columns} now={clusterNow} />
+      <StatusTiles columns={columns} now={clusterNow} windows={data.windows} />
       <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={clusterNow} />
       <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />
 

@@ -31,4 +31,17 @@ export interface ClusterSnapshot {
   aggregate: Record<string, number>;
   /** Set when the nodes were discovered over SQL and the list may be incomplete (e.g. internals restricted). */
   discovery_note?: string | null;
+  /** The status tiles' counters' increase over the last hour and day, from history (lib/api/counter-windows.ts). */
+  windows?: Record<string, CounterWindow[]>;
+}
+
+/** A counter's growth over a window ending now, summed over the nodes history has it for. */
+export interface CounterWindow {
+  window_s: number;
+  /** null: no history of it in the window. */
+  value: number | null;
+  /** Set when history starts inside the window (the dashboard is younger than it): the value covers only since then. */
+  covered_from: string | null;
+  /** The nodes whose history it sums. */
+  nodes: number[];
 }
