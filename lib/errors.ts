@@ -3,6 +3,8 @@
  * `{error: {code, message}}`. Messages are written for the operator and never carry a stack, a
  * connection string or a password; the raw cause is logged on the server only.
  */
+import { causeText, logThrottled } from './log-throttle';
+
 export const ERROR_STATUS = {
   bad_request: 400,
   not_found: 404,
@@ -46,13 +48,21 @@ export function errorBody(code: ErrorCode, message: string) {
   return { error: { code, message } };
 }
 
-/** Any thrown value → a JSON Response; unknown errors become a bland 500 and are logged. */
+/**
+ * Any thrown value → a JSON Response; unknown errors become a bland 500 and are logged. Server-side
+ * failures (5xx) are logged one line per code and message class per minute, with the cause's words
+ * and no stack; only an unexpected error (a bug) keeps its stack.
+ */
 export function errorResponse(err: unknown): Response {
   if (err instanceof ApiError) {
-    if (err.status >= 500) console.error(`${err.code}: ${err.message}`, err.cause ?? '');
+    if (err.status >= 500) {
+      const cause = causeText(err.cause);
+      // The class: the code and what was being done ("while listing schedules"), not the varying detail.
+      logThrottled(`${err.code}:${err.message.split(':')[0]}`, `${err.code}: ${err.message}${cause && !err.message.includes(cause) ? ` (cause: ${cause})` : ''}`);
+    }
     return Response.json(errorBody(err.code, err.message), { status: err.status });
   }
-  console.error('unexpected error:', err);
+  if (logThrottled(`internal:${causeText(err)}`, `unexpected error: ${causeText(err)}`)) console.error(err);
   return Response.json(errorBody('internal', 'the dashboard hit an unexpected error; see its log'), { status: 500 });
 }
 

@@ -20,7 +20,8 @@ export function RefreshPicker({ value }: { value: RefreshOption }) {
   const hydrated = useHydrated();
   return (
     <label className="inline-flex items-center gap-1.5 text-sm text-zinc-600 dark:text-zinc-400">
-      <span>Auto-refresh</span>
+      {/* On a phone the select alone ("10 s") keeps the controls on one line; its name stays for screen readers. */}
+      <span className="max-sm:sr-only">Auto-refresh</span>
       <select
         value={value}
         disabled={!hydrated}

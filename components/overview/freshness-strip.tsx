@@ -14,7 +14,7 @@ import { cn } from '@/components/ui/cn';
 import { formatDuration } from '@/lib/format/duration';
 import { errorHeadline } from '@/lib/format/error-text';
 import { queryString, refreshMs, withView, type ViewParams } from '@/lib/links';
-import type { MetricFreshness, ScheduleGroup } from '@/lib/api/types/schedules';
+import type { MetricFreshness, ScheduleGroup, SchedulesPage } from '@/lib/api/types/schedules';
 
 // Enough chips for a wall screen to stay one or two rows; the rest (healthy ones: problems come first) are counted.
 const MAX_CHIPS = 12;
@@ -73,6 +73,8 @@ function Chip({ cluster, group, now, query }: { cluster: string; group: Schedule
       </span>
       <span className="text-xs text-zinc-600 dark:text-zinc-400" title={f.reason}>
         {f.last_success ? <>last success <RelTime iso={f.last_success} now={now} /></> : 'no success in the job history'}
+        {/* The cadence it is judged against, in the text (a tooltip is out of reach on a phone). */}
+        {f.expected_interval_s !== null && <> · every {formatDuration(f.expected_interval_s)}</>}
       </span>
       {failure && (
         <Link
@@ -123,12 +125,12 @@ function unavailable(error: FetchError): string {
  * incremental together), problems first as the API orders them, each a link to its schedule.
  * SQL down leaves one line here and the rest of the overview untouched.
  */
-export function FreshnessStrip({ cluster, sql, view, now }: { cluster: string; sql: boolean; view: ViewParams; now: number }) {
+export function FreshnessStrip({ cluster, sql, view, now, fallbackData }: { cluster: string; sql: boolean; view: ViewParams; now: number; fallbackData?: SchedulesPage }) {
   const query = carry(view);
   return (
     <section aria-labelledby="freshness-heading" data-testid="freshness-strip" className="flex flex-col gap-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
       {sql ? (
-        <Groups cluster={cluster} view={view} now={now} query={query} />
+        <Groups cluster={cluster} view={view} now={now} query={query} fallbackData={fallbackData} />
       ) : (
         <Header query={query} cluster={cluster}>
           <span className="text-sm text-zinc-500 dark:text-zinc-400">per-schedule freshness needs SQL (CRDB_SQL_URL); the tiles above show the metric</span>
@@ -154,8 +156,8 @@ function Header({ cluster, query, children }: { cluster: string; query: string; 
   );
 }
 
-function Groups({ cluster, view, now, query }: { cluster: string; view: ViewParams; now: number; query: string }) {
-  const { data, error, isLoading } = useSchedules(schedulesApiHref(cluster), refreshMs(view.refresh));
+function Groups({ cluster, view, now, query, fallbackData }: { cluster: string; view: ViewParams; now: number; query: string; fallbackData?: SchedulesPage }) {
+  const { data, error, isLoading } = useSchedules(schedulesApiHref(cluster), refreshMs(view.refresh), fallbackData);
   useNoteClusterSkew(cluster, data?.clock_skew_ms);
   const groups = data?.groups ?? [];
   const bad = groups.filter((g) => g.problems.length > 0).length;

@@ -88,7 +88,7 @@ export function NodeCell({ m, col, now }: { m: CatalogEntry; col: NodeColumn; no
 export function ClusterCell({ m, value, cols, now }: { m: CatalogEntry; value: number | undefined; cols: NodeColumn[]; now: number }) {
   const href = useDrill(m);
   const down = cols.filter((c) => !c.node.up);
-  const base = cn(CELL, 'border-l border-zinc-200 dark:border-zinc-800', down.length > 0 ? 'bg-amber-50/60 dark:bg-amber-950/20' : 'bg-zinc-50 dark:bg-zinc-900');
+  const base = cn(CELL, 'border-x border-zinc-200 dark:border-zinc-800', down.length > 0 ? 'bg-amber-50/60 dark:bg-amber-950/20' : 'bg-zinc-50 dark:bg-zinc-900');
   if (value === undefined) {
     const none = down.length === cols.length;
     return (

@@ -40,7 +40,7 @@ function ClusterHeader({ columns }: { columns: NodeColumn[] }) {
       title={title}
       data-node="cluster"
       data-state={partial ? 'partial' : 'complete'}
-      className={cn('border-l border-zinc-200 px-3 py-2 text-right font-semibold whitespace-nowrap text-zinc-700 dark:border-zinc-800 dark:text-zinc-200', partial ? 'bg-amber-50 dark:bg-amber-950/40' : 'bg-zinc-50 dark:bg-zinc-900')}
+      className={cn('border-x border-zinc-200 px-3 py-2 text-right font-semibold whitespace-nowrap text-zinc-700 dark:border-zinc-800 dark:text-zinc-200', partial ? 'bg-amber-50 dark:bg-amber-950/40' : 'bg-zinc-50 dark:bg-zinc-900')}
     >
       Cluster
       {partial && <span className="ml-1 rounded bg-amber-500 px-1 py-px text-[10px] font-semibold tracking-wide text-white uppercase dark:bg-amber-600">partial</span>}
@@ -49,7 +49,7 @@ function ClusterHeader({ columns }: { columns: NodeColumn[] }) {
 }
 
 /**
- * Every catalog metric (rows, by group) × every node (columns) + the cluster value. Scrolls
+ * Every catalog metric (rows, by group) × the cluster value, then every node (columns). Scrolls
  * sideways inside its own box on a narrow screen, with the metric names held in place.
  */
 export function MetricGrid({ cluster, columns, aggregate, now }: { cluster: string; columns: NodeColumn[]; aggregate: Record<string, number>; now: number }) {
@@ -63,10 +63,11 @@ export function MetricGrid({ cluster, columns, aggregate, now }: { cluster: stri
             <th scope="col" className={cn(STICKY, 'px-3 py-2 text-left font-medium text-zinc-600 dark:text-zinc-300')}>
               Metric
             </th>
+            {/* The cluster value next to the metric's name: on a phone it is on the first screen, nodes scroll after it. */}
+            <ClusterHeader columns={columns} />
             {columns.map((c) => (
               <NodeHeader key={c.key} col={c} />
             ))}
-<ClusterHeader columns={columns} />
           </tr>
         </thead>
         {METRIC_GROUPS.map((g) => (
@@ -81,10 +82,10 @@ export function MetricGrid({ cluster, columns, aggregate, now }: { cluster: stri
                 <th scope="row" className={cn(STICKY, 'max-w-[12rem] min-w-[10rem] px-3 py-1.5 text-left font-normal group-hover:bg-zinc-50 sm:max-w-none dark:group-hover:bg-zinc-800')}>
                   <MetricName cluster={cluster} metric={m} />
                 </th>
+                <ClusterCell m={m} value={aggregate[m.exported]} cols={columns} now={now} />
                 {columns.map((c) => (
                   <NodeCell key={c.key} m={m} col={c} now={now} />
                 ))}
-                <ClusterCell m={m} value={aggregate[m.exported]} cols={columns} now={now} />
               </tr>
             ))}
           </tbody>

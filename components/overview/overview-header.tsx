@@ -20,7 +20,7 @@ export function OverviewHeader({ name, scrapedAt, now, refresh, validating, onRe
   return (
     <header className="flex flex-wrap items-end justify-between gap-x-6 gap-y-3">
       <div className="min-w-0">
-        <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase dark:text-zinc-400">Backup &amp; restore · overview</p>
+        <p className="text-xs font-medium tracking-wide text-zinc-500 uppercase max-sm:hidden dark:text-zinc-400">Backup &amp; restore · overview</p>
         <h1 className="truncate text-2xl font-semibold tracking-tight">{name}</h1>
         <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
           scraped at <LocalTime ms={scrapedAt} now={now} className="font-medium text-zinc-900 tabular-nums dark:text-zinc-100" />

@@ -36,7 +36,7 @@ export function StatusTile({ tile, href }: { tile: TileModel; href?: string | nu
       title={tile.explain}
       className={cn('flex h-full min-w-0 flex-col rounded-lg border px-3 py-2.5', href ? 'cursor-pointer' : 'cursor-help', FRAME[tile.tone])}
     >
-      <div className="flex items-baseline gap-1.5 text-xs leading-tight font-medium text-zinc-600 dark:text-zinc-400">
+      <div className="flex items-baseline gap-1.5 pr-5 text-xs leading-tight font-medium text-zinc-600 dark:text-zinc-400">
         <span aria-hidden className={cn('size-1.5 shrink-0 -translate-y-px rounded-full', DOT[tile.tone])} />
         <span>{tile.label}</span>
       </div>

@@ -10,8 +10,9 @@ import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 // The previous answer stays on screen while the next loads: no blank flash, no layout shift on refresh.
 const OPTS = { keepPreviousData: true, shouldRetryOnError: false, revalidateOnFocus: false } as const;
 
-export function useSchedules(url: string, refreshMs: number) {
-  return useSWR<SchedulesPage, FetchError>(url, fetcher, { ...OPTS, refreshInterval: refreshMs });
+/** `fallbackData`: the server's answer when it had one in time, so the first paint has the chips. */
+export function useSchedules(url: string, refreshMs: number, fallbackData?: SchedulesPage) {
+  return useSWR<SchedulesPage, FetchError>(url, fetcher, { ...OPTS, refreshInterval: refreshMs, fallbackData });
 }
 
 /** `fallbackData`: the server's answer, so the first paint has the schedule. */

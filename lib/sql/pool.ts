@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { ClusterConfig } from '../config';
+import { logThrottled } from '../log-throttle';
 
 /**
  * One small pg.Pool per cluster, kept on globalThis so Next's dev reloads and route bundles share
@@ -25,7 +26,7 @@ export function poolFor(cluster: ClusterConfig): pg.Pool | null {
       query_timeout: STATEMENT_TIMEOUT_MS + 2_000,
     });
     // An idle client that loses its server must not crash the process.
-    pool.on('error', (err) => console.error(`pg pool (${cluster.id}): ${err.message}`));
+    pool.on('error', (err) => logThrottled(`pg-pool:${cluster.id}:${err.message}`, `pg pool (${cluster.id}): ${err.message}`));
     pools.set(cluster.id, pool);
   }
   return pool;

@@ -19,6 +19,9 @@ import { cn } from '@/components/ui/cn';
 import { parseViewParams, refreshMs } from '@/lib/links';
 import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 import type { ClusterAlertsAnswer } from '@/lib/api/types/alerts';
+import type { SchedulesPage } from '@/lib/api/types/schedules';
+
+const LATER = 'max-sm:order-2';
 
 interface Props {
   cluster: { id: string; name: string; sql: boolean };
@@ -30,9 +33,11 @@ interface Props {
   alertsFallback?: ClusterAlertsAnswer;
   /** The cluster's clock minus the dashboard's, as the server last measured it. */
   clusterSkewMs: number;
+  /** The server's schedules answer, when SQL gave it in time: the freshness strip is on the first paint. */
+  schedulesFallback?: SchedulesPage;
 }
 
-export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallback, clusterSkewMs }: Props) {
+export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallback, clusterSkewMs, schedulesFallback }: Props) {
   const view = parseViewParams(useSearchParams());
   const { data, error, isValidating, mutate } = useClusterMetrics(cluster.id, { fallbackData, refreshMs: refreshMs(view.refresh) });
   // Two clocks, never mixed: the scrape's age on the dashboard's, cluster times (a backup's
@@ -48,17 +53,26 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
     <main className="mx-auto flex max-w-[1600px] flex-col gap-5 px-3 py-4 sm:px-6 sm:py-6">
       <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
       {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
-      <AlertStrip cluster={cluster.id} view={view} now={now} fallbackData={alertsFallback} />
+      {/* On a phone the first screen answers "fresh? failing?" first: the strip moves up (LATER follows it). */}
+      <div className={LATER}>
+        <AlertStrip cluster={cluster.id} view={view} now={now} fallbackData={alertsFallback} />
+      </div>
       {data.discovery_note && (
-        <p role="note" data-testid="discovery-note" className="rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100">
+        <p role="note" data-testid="discovery-note" className={cn(LATER, 'rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100')}>
           {data.discovery_note}
         </p>
       )}
-      <StatusTiles columns={columns} now={clusterNow} windows={data.windows} />
-      <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={clusterNow} />
-      <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />
+      <div className={LATER}>
+        <StatusTiles columns={columns} now={clusterNow} windows={data.windows} />
+      </div>
+      <div className="max-sm:order-1">
+        <FreshnessStrip cluster={cluster.id} sql={cluster.sql} view={view} now={clusterNow} fallbackData={schedulesFallback} />
+      </div>
+      <div className={LATER}>
+        <OverviewCharts cluster={cluster.id} refreshMs={refreshMs(view.refresh)} sql={cluster.sql} />
+      </div>
 
-      <section aria-labelledby="grid-heading" className="flex flex-col gap-2">
+      <section aria-labelledby="grid-heading" className={cn(LATER, 'flex flex-col gap-2')}>
         <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
           <h2 id="grid-heading" className="text-base font-semibold">
             Metrics by node
@@ -68,7 +82,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
         <MetricGrid cluster={cluster.id} columns={columns} aggregate={data.aggregate} now={clusterNow} />
       </section>
 
-      <section aria-labelledby="nodes-heading" className="rounded-lg border border-zinc-200 bg-white px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <section aria-labelledby="nodes-heading" className="max-sm:order-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4">
           <h2 id="nodes-heading" className="text-base font-semibold">
             Nodes

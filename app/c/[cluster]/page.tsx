@@ -5,6 +5,7 @@ import { OverviewSkeleton } from '@/components/overview/overview-skeleton';
 import { clusterAlertsForRequest } from '@/lib/api/alerts';
 import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { clusterMetrics } from '@/lib/api/metrics';
+import { schedulesForRequest } from '@/lib/api/schedules';
 import { getCluster } from '@/lib/clusters';
 import type { ClusterConfig } from '@/lib/config';
 import { OverviewClient } from './client';
@@ -22,14 +23,32 @@ export async function generateMetadata({ params }: { params: Promise<{ cluster: 
   return { title: cluster ? `${cluster.name} · backup monitor` : 'Unknown cluster · backup monitor' };
 }
 
+const SCHEDULES_BUDGET_MS = 1_500;
+
+/** The answer if it comes within `ms`, else undefined (the client's own request takes over); never throws. */
+function within<T>(ms: number, p: Promise<T>): Promise<T | undefined> {
+  return Promise.race([p.catch(() => undefined), new Promise<undefined>((r) => setTimeout(() => r(undefined), ms))]);
+}
+
 /** Waits for the first snapshot (up to the scrape timeout when a node hangs) inside the page's Suspense. */
 async function OverviewData({ cluster }: { cluster: ClusterConfig }) {
-  const [snapshot, alerts] = await Promise.all([
+  const [snapshot, alerts, schedules] = await Promise.all([
     clusterMetrics(cluster.id),
     // The alert strip's first paint; if the store cannot answer, the client's own poll decides.
     clusterAlertsForRequest(cluster.id, new URLSearchParams({ state: 'firing' })).catch(() => undefined),
+    // The freshness strip's, when SQL answers within the budget: a slow cluster never holds the page.
+    cluster.sqlUrl === null ? undefined : within(SCHEDULES_BUDGET_MS, schedulesForRequest(cluster.id)),
   ]);
-  return <OverviewClient cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }} fallbackData={snapshot} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} alertsFallback={alerts} />;
+  return (
+    <OverviewClient
+      cluster={{ id: cluster.id, name: cluster.name, sql: cluster.sqlUrl !== null }}
+      fallbackData={snapshot}
+      renderedAt={requestTime()}
+      clusterSkewMs={clusterSkewMs(cluster.id)}
+      alertsFallback={alerts}
+      schedulesFallback={schedules}
+    />
+  );
 }
 
 /**
