@@ -184,3 +184,12 @@ describe('metricRangeApiHref', () => {
     expect(metricRangeApiHref('demo', 'm', { from: 'now-6h', to: 'now', nodes: [1, 3], fn: 'rate', aggregate: false })).toBe('/api/v1/clusters/demo/metrics/m?from=now-6h&to=now&nodes=1%2C3&fn=rate&aggregate=0');
   });
 });
+
+describe('y=clip', () => {
+  it('round-trips, and anything else is the full scale', () => {
+    expect(parseViewParams(new URLSearchParams('y=clip')).y).toBe('clip');
+    expect(parseViewParams(new URLSearchParams('y=log')).y).toBeUndefined();
+    expect(withView('from=now-6h', { y: 'clip' }).toString()).toBe('from=now-6h&y=clip');
+    expect(withView('from=now-6h&y=clip', { y: undefined }).toString()).toBe('from=now-6h');
+  });
+});

@@ -70,6 +70,8 @@ export const ViewParams = z.object({
   fn: z.enum(RANGE_FNS).optional().catch(undefined),
   // Job event markers: `all`, `failures` or `off`; absent = all unless the range is dense (lib/jobs/events.ts).
   events: z.enum(EVENT_MODES).optional().catch(undefined),
+  // The y axis: full scale unless `y=clip` (a spike cut at a robust top, lib/domain/chart-scale.ts).
+  y: z.enum(['clip']).optional().catch(undefined),
 });
 export type ViewParams = z.infer<typeof ViewParams>;
 
@@ -107,6 +109,7 @@ function viewEntries(view: Partial<ViewParams>, defaults: ViewDefaults): [string
     ['agg', view.agg === false ? '0' : undefined],
     ['fn', view.fn],
     ['events', view.events],
+    ['y', view.y],
   ];
 }
 

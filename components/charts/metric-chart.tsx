@@ -8,6 +8,7 @@ import { timeTicks, type TimeTicks } from '@/lib/domain/time-ticks';
 import type { MetricKind } from '@/lib/catalog';
 import type { JobEvent } from '@/lib/jobs/events';
 import { clipWindows, type AlertWindow } from '@/lib/domain/alert-view';
+import { spikeClip } from '@/lib/domain/chart-scale';
 import { AlertWindowsNote, alertWindowAreas } from './alert-windows';
 import { ChartLegend } from './chart-legend';
 import { nodeColor } from './chart-colors';
@@ -55,6 +56,10 @@ export interface MetricChartProps {
   alertWindows?: readonly AlertWindow[];
   /** E.g. "alert windows unavailable", shown in the caption. */
   alertsNote?: string | null;
+  /** Clip the y axis at a robust top when a spike flattens the rest (lib/domain/chart-scale.ts); the caption says so. */
+  clip?: boolean;
+  /** With it, the caption offers the clip (or the full scale back) when a spike stands out. */
+  onClip?: (on: boolean) => void;
 }
 
 const TIME_FMT: Record<TimeTicks['precision'], Intl.DateTimeFormat> = {
@@ -78,7 +83,7 @@ function labelOf(s: MouseHandlerDataParam): number | null {
  * a legend that toggles lines, a tooltip with node, time and exact value, and the four states.
  * Takes plain data and never fetches (components/charts/use-metric-range.ts does).
  */
-export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7, drillAt, events = NO_EVENTS, eventHref, eventsNote, alertWindows = NO_WINDOWS, alertsNote }: MetricChartProps) {
+export function MetricChart({ metric, data, error, loading, height, showAggregate = true, aggregateLabel, hidden = NO_HIDDEN, onToggle, onZoom, ariaLabel, maxTicks = 7, drillAt, events = NO_EVENTS, eventHref, eventsNote, alertWindows = NO_WINDOWS, alertsNote, clip = false, onClip }: MetricChartProps) {
   const [drag, setDrag] = useState<{ a: number; b: number } | null>(null);
   // The time of the last click (not a drag): its jobs are offered under the chart.
   const [picked, setPicked] = useState<number | null>(null);
@@ -94,11 +99,20 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
   const aggLabel = aggregateLabel ?? `cluster (${metric.aggregate})`;
   const view = useMemo(() => (data ? chartRows(data, metric.kind, { showAggregate, aggregateLabel: aggLabel }) : null), [data, metric.kind, showAggregate, aggLabel]);
   const unit = valueUnit(metric.kind, data?.fn ?? 'raw');
-  const max = useMemo(() => {
+  const { max, spike } = useMemo(() => {
     let m = 0;
-    for (const r of view?.rows ?? []) for (const l of view?.lines ?? []) if (!hidden.has(l.key)) m = Math.max(m, r[l.key] ?? 0);
-    return m;
+    const values: number[] = [];
+    for (const r of view?.rows ?? [])
+      for (const l of view?.lines ?? []) {
+        if (hidden.has(l.key)) continue;
+        const v = r[l.key] ?? 0;
+        values.push(v);
+        m = Math.max(m, v);
+      }
+    return { max: m, spike: spikeClip(values) };
   }, [view, hidden]);
+  const clipped = clip && spike !== null;
+  const top = clipped ? spike.cap : max;
 
   if (!data || !view) return <ChartState height={height} kind={error ? 'error' : 'loading'} message={error ?? undefined} />;
   if (view.lines.length === 0) return <ChartState height={height} kind="empty" />;
@@ -109,7 +123,7 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
   const axis = timeTicks(fromMs, toMs, maxTicks, -new Date(fromMs).getTimezoneOffset() * 60_000);
   const timeFmt = TIME_FMT[axis.precision];
   const ageLabel = metric.kind === 'timestamp' ? 'age of last completed backup' : undefined;
-  const yTicks = unit === 'seconds' ? secondsTicks(max) : undefined;
+  const yTicks = unit === 'seconds' ? secondsTicks(top) : undefined;
   // "Since when?": the store only has what the recorder saw; say where the history begins.
   const firstT = view.rows[0]?.t;
   const since = firstT !== undefined && firstT - fromMs > 2 * data.step_s * 1000 ? firstT : null;
@@ -130,6 +144,16 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
           {error && <span className="ml-2 text-red-600 dark:text-red-400">refresh failed: {error}</span>}
           {eventsNote && <span className="ml-2 text-amber-700 dark:text-amber-400" data-testid="job-events-note">{eventsNote}</span>}
           <AlertWindowsNote windows={shaded} note={alertsNote} />
+          {clipped && (
+            <span className="ml-2 text-amber-700 dark:text-amber-400" data-testid="clip-note">
+              y axis clipped at {tickFormatter(unit, top)(top)}: peak {tickFormatter(unit, spike.peak)(spike.peak)} runs off the top
+            </span>
+          )}
+          {onClip && spike !== null && (
+            <button type="button" data-testid="clip-toggle" onClick={() => onClip(!clip)} className="ml-2 text-emerald-700 underline underline-offset-2 dark:text-emerald-400">
+              {clip ? 'full scale' : 'a spike flattens the rest: clip it'}
+            </button>
+          )}
         </figcaption>
         <ChartLegend lines={view.lines} hidden={hidden} onToggle={onToggle} />
       </div>
@@ -150,7 +174,7 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
             <CartesianGrid strokeOpacity={0.25} vertical={false} />
             {alertWindowAreas(shaded, formatEventTime)}
             <XAxis dataKey="t" type="number" scale="time" domain={[fromMs, toMs]} allowDataOverflow ticks={axis.ticks} tickFormatter={(t: number) => timeFmt.format(t)} minTickGap={24} fontSize={11} stroke="currentColor" strokeOpacity={0.5} />
-            <YAxis width={58} fontSize={11} tickFormatter={tickFormatter(unit, max)} allowDecimals={unit !== 'count'} ticks={yTicks} domain={yTicks ? [0, yTicks[yTicks.length - 1]] : [0, 'auto']} stroke="currentColor" strokeOpacity={0.5} />
+            <YAxis width={58} fontSize={11} tickFormatter={tickFormatter(unit, top)} allowDecimals={unit !== 'count'} ticks={yTicks} domain={yTicks ? [0, yTicks[yTicks.length - 1]] : [0, clipped ? top : 'auto']} allowDataOverflow={clipped} stroke="currentColor" strokeOpacity={0.5} />
             <Tooltip content={<ChartTooltip rows={view.rows} lines={view.lines.filter((l) => !hidden.has(l.key))} unit={unit} nullMeans={metric.kind === 'timestamp' ? 'unknown since restart' : undefined} />} isAnimationActive={false} />
             {metric.threshold && <ReferenceLine y={metric.threshold.value} stroke="#d97706" strokeDasharray="4 4" label={{ value: `threshold > ${metric.threshold.value}`, position: 'insideTopRight', fontSize: 10, fill: '#d97706' }} />}
             {/* Hidden lines are not drawn at all (the legend still offers them), so the y axis fits what is shown. */}

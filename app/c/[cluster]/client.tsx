@@ -21,7 +21,8 @@ import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 import type { ClusterAlertsAnswer } from '@/lib/api/types/alerts';
 import type { SchedulesPage } from '@/lib/api/types/schedules';
 
-const LATER = 'max-sm:order-2';
+// Phone order: header, freshness (1), the tiles with blind spots and PTS holders first (2), then the rest.
+const LATER = 'max-sm:order-3';
 
 interface Props {
   cluster: { id: string; name: string; sql: boolean };
@@ -53,7 +54,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
     <main className="mx-auto flex max-w-[1600px] flex-col gap-5 px-3 py-4 sm:px-6 sm:py-6">
       <OverviewHeader name={cluster.name} scrapedAt={scrapedAt} now={now} refresh={view.refresh} validating={isValidating} onRefreshNow={() => void mutate()} />
       {error && <StaleNote error={error} scrapedAt={scrapedAt} now={now} />}
-      {/* On a phone the first screen answers "fresh? failing?" first: the strip moves up (LATER follows it). */}
+      {/* On a phone the first screen answers "fresh? failing? who holds PTS?": the strip and tiles move up. */}
       <div className={LATER}>
         <AlertStrip cluster={cluster.id} view={view} now={now} fallbackData={alertsFallback} />
       </div>
@@ -62,7 +63,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
           {data.discovery_note}
         </p>
       )}
-      <div className={LATER}>
+      <div className="max-sm:order-2">
         <StatusTiles columns={columns} now={clusterNow} windows={data.windows} />
       </div>
       <div className="max-sm:order-1">
@@ -82,7 +83,7 @@ export function OverviewClient({ cluster, fallbackData, renderedAt, alertsFallba
         <MetricGrid cluster={cluster.id} columns={columns} aggregate={data.aggregate} now={clusterNow} />
       </section>
 
-      <section aria-labelledby="nodes-heading" className="max-sm:order-2 rounded-lg border border-zinc-200 bg-white px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <section aria-labelledby="nodes-heading" className="max-sm:order-3 rounded-lg border border-zinc-200 bg-white px-3 py-2 sm:px-4 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4">
           <h2 id="nodes-heading" className="text-base font-semibold">
             Nodes

@@ -63,6 +63,8 @@ export function PanelClient({ cluster, metric }: { cluster: { id: string; name: 
         go({ nodes: next.length === nodeIds.length ? undefined : next });
       }}
       onZoom={(a, b) => go({ from: new Date(a).toISOString(), to: new Date(b).toISOString() })}
+      clip={view.y === 'clip'}
+      onClip={(on) => go({ y: on ? 'clip' : undefined })}
       {...events.chart}
       {...alerts}
     />
