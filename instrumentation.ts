@@ -7,6 +7,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // First: a path Next cannot percent-decode gets a 400, not Next's bare 500 (lib/http/undecodable-url.ts).
+  const { installUndecodableUrlGuard } = await import('./lib/http/undecodable-url-guard');
+  installUndecodableUrlGuard();
   const { staticConfig, ConfigError } = await import('./lib/config');
   try {
     const { historyConfig } = await import('./lib/history/env');

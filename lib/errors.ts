@@ -8,6 +8,8 @@ import { causeText, logThrottled } from './log-throttle';
 export const ERROR_STATUS = {
   bad_request: 400,
   not_found: 404,
+  // The route exists but not for this HTTP method (the answer names the ones it serves in Allow).
+  method_not_allowed: 405,
   unknown_cluster: 404,
   unknown_node: 404,
   sql_unavailable: 503,

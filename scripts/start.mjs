@@ -1,5 +1,6 @@
 // `npm start`: builds first when there is no build or the sources are newer than it, then serves
 // on PORT (default 3000). With no cluster configured the built-in demo cluster starts in-process.
+// `--build-only`: the build step alone (tests that start `next start` themselves reuse the build).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ if (builtAt === 0 || Math.max(...SOURCES.map((s) => newest(path.join(root, s))))
   const r = spawnSync(bin('next'), ['build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
+if (process.argv.includes('--build-only')) process.exit(0);
 const port = process.env.PORT ?? '3000';
 const child = spawn(bin('next'), ['start', '-p', port], { cwd: root, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));

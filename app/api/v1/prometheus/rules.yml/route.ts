@@ -1,7 +1,9 @@
 import { prometheusRulesForRequest } from '@/lib/api/prometheus-rules';
 import { respond } from '@/lib/errors';
+import { otherMethods } from '@/lib/api/method-not-allowed';
 
 export const dynamic = 'force-dynamic';
+export const { POST, PUT, PATCH, DELETE } = otherMethods('GET');
 
 /** The alert rules as a Prometheus rule file (YAML), for `rule_files:`. */
 export async function GET() {
