@@ -5,6 +5,12 @@
  */
 export const ERROR_STATUS = {
   bad_request: 400,
+  // Access control (lib/auth): not signed in; signed in without the role (or from an untrusted
+  // proxy); a state-changing request from another site; too many failed sign-ins.
+  unauthenticated: 401,
+  forbidden: 403,
+  cross_site: 403,
+  too_many_attempts: 429,
   not_found: 404,
   unknown_cluster: 404,
   unknown_node: 404,
