@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { Loading } from '@/components/schedules/page-header';
 import { SchedulesView } from '@/components/schedules/schedules-view';
 import { getCluster } from '@/lib/clusters';
-import { jobControlEnabled } from '@/lib/jobs/control-env';
+import { controlOffered } from '@/lib/api/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +24,7 @@ export default async function SchedulesPage({ params }: { params: Promise<{ clus
   return (
     // useSearchParams in the client needs a Suspense boundary.
     <Suspense fallback={<Loading text="Reading SHOW SCHEDULES…" />}>
-      <SchedulesView cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} control={jobControlEnabled()} />
+      <SchedulesView cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} control={await controlOffered()} />
     </Suspense>
   );
 }
