@@ -1,5 +1,11 @@
-// The request-independent security headers (lib/auth/headers.ts uses the same file).
-const STATIC_SECURITY_HEADERS = require('./lib/auth/static-headers.json');
+// The request-independent security headers: the same as lib/auth/static-headers.json, which
+// proxy.ts sends (lib/auth/headers.test.ts checks that they agree).
+const STATIC_SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'same-origin',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

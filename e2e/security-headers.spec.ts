@@ -35,6 +35,8 @@ test('every page works under the CSP: hydrated, nothing blocked (light, dark, ph
       expect(res?.headers()['content-security-policy'], path).toContain("'strict-dynamic'");
       await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
       await expect(page.getByRole('heading', { level: 1 }).first(), path).toBeVisible();
+      // The widgets' first reads (charts, SWR) done, so the screenshot shows the page as it works.
+      await page.waitForLoadState('networkidle');
       await page.screenshot({ path: `${out}/csp-${name}-${look}.png`, fullPage: false });
     }
     expect(violations, `CSP violations (${look})`).toEqual([]);

@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, securityHeaders } from './headers';
+import { contentSecurityPolicy, securityHeaders, STATIC_SECURITY_HEADERS } from './headers';
 
 describe('security headers', () => {
   it('allow scripts only with the nonce, and no inline script', () => {
@@ -16,5 +17,12 @@ describe('security headers', () => {
     const kiosk = securityHeaders('n', { frameAncestors: ['https://wall.example.com'], dev: false });
     expect(kiosk['X-Frame-Options']).toBeUndefined();
     expect(kiosk['Content-Security-Policy']).toContain('frame-ancestors https://wall.example.com');
+  });
+
+  it('next.config.js sends the same static headers on every path (the build files included)', async () => {
+    const config = createRequire(import.meta.url)('../../next.config.js') as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> };
+    const [rule] = await config.headers();
+    expect(rule.source).toBe('/:path*');
+    expect(Object.fromEntries(rule.headers.map((h) => [h.key, h.value]))).toEqual(STATIC_SECURITY_HEADERS);
   });
 });
