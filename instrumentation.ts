@@ -12,6 +12,8 @@ export async function register() {
   installUndecodableUrlGuard();
   const { staticConfig, ConfigError } = await import('./lib/config');
   try {
+    const { checkAuthConfig } = await import('./lib/auth/startup');
+    checkAuthConfig();
     const { historyConfig } = await import('./lib/history/env');
     historyConfig();
     const { checkAlertConfig, startAlerts } = await import('./lib/api/alerts-start');

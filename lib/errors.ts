@@ -7,6 +7,12 @@ import { causeText, logThrottled } from './log-throttle';
 
 export const ERROR_STATUS = {
   bad_request: 400,
+  // Access control (lib/auth): not signed in; signed in without the role (or from an untrusted
+  // proxy); a state-changing request from another site; too many failed sign-ins.
+  unauthenticated: 401,
+  forbidden: 403,
+  cross_site: 403,
+  too_many_attempts: 429,
   not_found: 404,
   // The route exists but not for this HTTP method (the answer names the ones it serves in Allow).
   method_not_allowed: 405,

@@ -1,5 +1,5 @@
 // `npm start`: builds first when there is no build or the sources are newer than it, then serves
-// on PORT (default 3000). With no cluster configured the built-in demo cluster starts in-process.
+// on PORT (default 3000) and HOST (default every interface). With no cluster configured the built-in demo cluster starts in-process.
 // `--build-only`: the build step alone (tests that start `next start` themselves reuse the build).
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -26,7 +26,7 @@ if (builtAt === 0 || Math.max(...SOURCES.map((s) => newest(path.join(root, s))))
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 if (process.argv.includes('--build-only')) process.exit(0);
-const port = process.env.PORT ?? '3000';
-const child = spawn(bin('next'), ['start', '-p', port], { cwd: root, stdio: 'inherit' });
+// scripts/serve.mjs: Next behind node:http, which tells the app each request's peer address (lib/auth/peer.ts).
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], { cwd: root, stdio: 'inherit', env: { NODE_ENV: 'production', ...process.env } });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -4,9 +4,10 @@
  */
 import type { ClusterConfig } from '../config';
 import { resolveCluster } from './clusters';
+import { controlCaller, runAudited } from './control-access';
 import { recordsHeldBy } from './protected-timestamps';
 import { ApiError } from '../errors';
-import { JOB_ACTIONS, type JobAction } from '../jobs/control-actions';
+import { controlStatement, JOB_ACTIONS, type JobAction } from '../jobs/control-actions';
 import { jobsCsv } from '../jobs/csv';
 import { firstIssue, parseJobsQuery } from '../jobs/filter';
 import { JOB_ID } from '../jobs/href';
@@ -62,8 +63,12 @@ export async function getJobDetail(cluster: ClusterConfig, jobId: string): Promi
   return { ...detail, protected_timestamp };
 }
 
-export async function controlForRequest(clusterId: string, jobId: string, action: string): Promise<ControlOutcome> {
+/** POST …/jobs/{id}/{action}: same origin, signed in, an operator (lib/api/control-access.ts); audited. */
+export async function controlForRequest(req: Request, clusterId: string, jobId: string, action: string): Promise<ControlOutcome> {
+  const caller = await controlCaller(req);
   const cluster = await resolveCluster(clusterId);
   if (!(JOB_ACTIONS as readonly string[]).includes(action)) throw new ApiError('not_found', `no job action "${action.slice(0, 20)}" (pause, resume, cancel)`);
-  return controlJob(cluster, checkJobId(jobId), action as JobAction);
+  const id = checkJobId(jobId);
+  const statement = controlStatement(action as JobAction, id);
+  return runAudited(caller, { kind: 'job_control', cluster: cluster.id, statement }, () => controlJob(cluster, id, action as JobAction), (o) => `${o.command}; the job is now ${o.status ?? 'unknown'}`);
 }

@@ -8,7 +8,8 @@ import { disagreement, freshnessHistory } from '../domain/freshness';
 import { groupSchedules } from '../domain/schedule-groups';
 import { ApiError } from '../errors';
 import { backupOptions } from '../schedules/command';
-import { controlSchedule, SCHEDULE_ACTIONS, type ScheduleAction, type ScheduleControlOutcome } from '../sql/schedule-control';
+import { controlSchedule, SCHEDULE_ACTION_INFO, SCHEDULE_ACTIONS, type ScheduleAction, type ScheduleControlOutcome } from '../sql/schedule-control';
+import { controlCaller, runAudited } from './control-access';
 import { readScheduleJobs } from '../sql/schedules';
 import { withReadOnly } from '../sql/session';
 import { isTerminal } from '../jobs/statuses';
@@ -119,8 +120,12 @@ export async function scheduleForRequest(clusterId: string, id: string): Promise
   return withLastKnown(cluster.id, `schedule ${checked}`, () => getSchedule(cluster, checked));
 }
 
-export async function scheduleControlForRequest(clusterId: string, id: string, action: string): Promise<ScheduleControlOutcome> {
+/** POST …/schedules/{id}/{action}: same origin, signed in, an operator (lib/api/control-access.ts); audited. */
+export async function scheduleControlForRequest(req: Request, clusterId: string, id: string, action: string): Promise<ScheduleControlOutcome> {
+  const caller = await controlCaller(req);
   const cluster = await resolveCluster(clusterId);
   if (!(SCHEDULE_ACTIONS as readonly string[]).includes(action)) throw new ApiError('not_found', `no schedule action "${action.slice(0, 20)}" (pause, resume)`);
-  return controlSchedule(cluster, checkScheduleId(id), action as ScheduleAction);
+  const sid = checkScheduleId(id);
+  const statement = `${SCHEDULE_ACTION_INFO[action as ScheduleAction].verb} ${sid}`;
+  return runAudited(caller, { kind: 'schedule_control', cluster: cluster.id, statement }, () => controlSchedule(cluster, sid, action as ScheduleAction), (o) => `${o.command}; the schedule is now ${o.schedule_status ?? 'gone'}`);
 }

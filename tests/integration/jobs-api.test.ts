@@ -1,15 +1,20 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as listRoute } from '@/app/api/v1/clusters/[cluster]/jobs/route';
 import { GET as jobRoute } from '@/app/api/v1/clusters/[cluster]/jobs/[jobId]/route';
 import { POST as controlRoute } from '@/app/api/v1/clusters/[cluster]/jobs/[jobId]/[action]/route';
 import type { DemoCluster } from '@/lib/demo/cluster';
+import { auditStore } from '@/lib/auth/audit';
 import { configureDashboardFor, query, startFrozen } from './demo-helpers';
 
 /** The jobs routes, called as Next calls them, against a demo cluster configured through the env. */
 const CLUSTER = 'jobsapi';
 let demo: DemoCluster;
 beforeAll(async () => {
+  process.env.HISTORY_DB = path.join(mkdtempSync(path.join(os.tmpdir(), 'jobs-api-')), 'history.sqlite');
   demo = await startFrozen({ version: '24.3' });
   configureDashboardFor(demo, CLUSTER);
 });
@@ -18,7 +23,9 @@ afterAll(() => demo?.stop());
 const ctx = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
 const list = (qs: string, cluster = CLUSTER) => listRoute(new NextRequest(`http://x/api/v1/clusters/${cluster}/jobs${qs}`), ctx({ cluster }));
 const job = (jobId: string) => jobRoute(new Request('http://x'), ctx({ cluster: CLUSTER, jobId }));
-const control = (jobId: string, action: string) => controlRoute(new Request('http://x', { method: 'POST' }), ctx({ cluster: CLUSTER, jobId, action }));
+// A browser's same-origin POST to a dashboard on loopback (AUTH_MODE=none allows control only there).
+const control = (jobId: string, action: string, headers: Record<string, string> = { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }) =>
+  controlRoute(new Request(`http://127.0.0.1:3000/api/v1/clusters/${CLUSTER}/jobs/${jobId}/${action}`, { method: 'POST', headers: { host: '127.0.0.1:3000', ...headers } }), ctx({ cluster: CLUSTER, jobId, action }));
 
 async function errorOf(res: Response) {
   const body = (await res.json()) as { error: { code: string; message: string } };
@@ -123,6 +130,7 @@ describe('job control', () => {
 
   it('pauses and resumes a running job when enabled, and passes on CockroachDB errors', async () => {
     process.env.ENABLE_JOB_CONTROL = 'true';
+    process.env.HOST = '127.0.0.1';
     try {
       const { rows } = await query<{ job_id: string }>(demo.sqlUrl, `SELECT job_id FROM crdb_internal.jobs WHERE status = 'running' AND job_type = 'BACKUP' LIMIT 1`);
       const id = String(rows[0].job_id);
@@ -135,17 +143,40 @@ describe('job control', () => {
       expect(bad.status).toBe(404);
       const resumed = await control(id, 'resume');
       expect(resumed.status).toBe(200);
+      // The audit trail has both, with CockroachDB's answer.
+      const trail = auditStore().list({ kinds: ['job_control'], limit: 2 });
+      expect(trail.map((e) => e.statement)).toEqual([`RESUME JOB ${id}`, `PAUSE JOB ${id}`]);
+      expect(trail[1]).toMatchObject({ user: 'anonymous', role: 'operator', cluster: CLUSTER, outcome: expect.stringMatching(/^ok: PAUSE; the job is now pause/) });
       // CockroachDB's own refusal is passed on (the demo's error mode answers every statement with it).
       await demo.setSqlFault({ mode: 'error', message: `job ${id}: cannot be resumed: status running` });
       try {
         const e = await errorOf(await control(id, 'resume'));
         expect(e).toMatchObject({ status: 409, code: 'job_control_failed' });
         expect(e.message).toContain(`cannot be resumed: status running`);
+        expect(auditStore().list({ limit: 1 })[0].outcome).toMatch(/^failed: .*cannot be resumed/);
       } finally {
         await demo.setSqlFault({ mode: 'ok' });
       }
     } finally {
       delete process.env.ENABLE_JOB_CONTROL;
+      delete process.env.HOST;
+    }
+  });
+
+  it('refuses a cross-site POST, a non-loopback address without sign-in, and control on an open server', async () => {
+    process.env.ENABLE_JOB_CONTROL = 'true';
+    process.env.HOST = '127.0.0.1';
+    try {
+      expect(await errorOf(await control('1', 'cancel', { origin: 'https://evil.example' }))).toMatchObject({ status: 403, code: 'cross_site' });
+      expect(await errorOf(await control('1', 'cancel', { 'sec-fetch-site': 'cross-site' }))).toMatchObject({ status: 403, code: 'cross_site' });
+      // DNS rebinding: another site's name resolved to 127.0.0.1 arrives with its own Host (and Origin).
+      const rebound = await controlRoute(new Request('http://evil.example:3000/x', { method: 'POST', headers: { host: 'evil.example:3000', origin: 'http://evil.example:3000' } }), ctx({ cluster: CLUSTER, jobId: '1', action: 'cancel' }));
+      expect(await errorOf(rebound)).toMatchObject({ status: 403, code: 'forbidden' });
+      process.env.HOST = '0.0.0.0';
+      expect(await errorOf(await control('1', 'cancel'))).toMatchObject({ status: 403, code: 'job_control_disabled' });
+    } finally {
+      delete process.env.ENABLE_JOB_CONTROL;
+      delete process.env.HOST;
     }
   });
 });

@@ -29,7 +29,8 @@ afterAll(() => demo?.stop());
 const ctx = <T extends object>(p: T) => ({ params: Promise.resolve(p) });
 const list = (cluster = CLUSTER) => listRoute(new Request(`http://x/api/v1/clusters/${cluster}/schedules`), ctx({ cluster }));
 const one = (id: string) => oneRoute(new Request('http://x'), ctx({ cluster: CLUSTER, id }));
-const control = (id: string, action: string) => controlRoute(new Request('http://x', { method: 'POST' }), ctx({ cluster: CLUSTER, id, action }));
+// A same-origin POST to a dashboard on loopback (AUTH_MODE=none allows control only there).
+const control = (id: string, action: string) => controlRoute(new Request('http://127.0.0.1:3000/x', { method: 'POST', headers: { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000' } }), ctx({ cluster: CLUSTER, id, action }));
 const page = async () => {
   const res = await list();
   expect(res.status).toBe(200);
@@ -171,6 +172,7 @@ describe('POST /api/v1/clusters/{c}/schedules/{id}/{pause|resume}', () => {
 
   it('pausing a schedule, then time passing past twice its interval, makes it stale and sorts it first', async () => {
     process.env.ENABLE_JOB_CONTROL = 'true';
+    process.env.HOST = '127.0.0.1';
     try {
       const p = await page();
       const rides = p.schedules.find((s) => s.label === 'rides_snapshot');
@@ -189,6 +191,7 @@ describe('POST /api/v1/clusters/{c}/schedules/{id}/{pause|resume}', () => {
       expect(await resumed.json()).toMatchObject({ schedule_status: 'ACTIVE' });
     } finally {
       delete process.env.ENABLE_JOB_CONTROL;
+      delete process.env.HOST;
     }
   });
 });

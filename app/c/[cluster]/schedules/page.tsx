@@ -4,7 +4,7 @@ import { Loading } from '@/components/schedules/page-header';
 import { SchedulesView } from '@/components/schedules/schedules-view';
 import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { getCluster } from '@/lib/clusters';
-import { jobControlEnabled } from '@/lib/jobs/control-env';
+import { controlOffered } from '@/lib/api/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +25,7 @@ export default async function SchedulesPage({ params }: { params: Promise<{ clus
   return (
     // useSearchParams in the client needs a Suspense boundary.
     <Suspense fallback={<Loading text="Reading SHOW SCHEDULES…" />}>
-      <SchedulesView cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} control={jobControlEnabled()} />
+      <SchedulesView cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} control={await controlOffered()} />
     </Suspense>
   );
 }

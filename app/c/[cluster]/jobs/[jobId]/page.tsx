@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation';
 import { JobDetailView } from '@/components/jobs/job-detail';
 import { getCluster } from '@/lib/clusters';
-import { jobControlEnabled } from '@/lib/jobs/control-env';
+import { controlOffered } from '@/lib/api/session';
 import { JOB_ID } from '@/lib/jobs/href';
 
 export const dynamic = 'force-dynamic';
@@ -20,5 +20,5 @@ export default async function JobPage({ params }: { params: Promise<{ cluster: s
   const { cluster: id, jobId } = await params;
   const cluster = await getCluster(id);
   if (!cluster || !JOB_ID.test(jobId)) notFound();
-  return <JobDetailView cluster={{ id: cluster.id, name: cluster.name }} jobId={jobId} renderedAt={requestTime()} control={jobControlEnabled()} />;
+  return <JobDetailView cluster={{ id: cluster.id, name: cluster.name }} jobId={jobId} renderedAt={requestTime()} control={await controlOffered()} />;
 }

@@ -4,7 +4,7 @@ import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { scheduleForRequest } from '@/lib/api/schedules';
 import { getCluster } from '@/lib/clusters';
 import { ApiError } from '@/lib/errors';
-import { jobControlEnabled } from '@/lib/jobs/control-env';
+import { controlOffered } from '@/lib/api/session';
 import { JOB_ID } from '@/lib/jobs/href';
 import type { ScheduleDetail } from '@/lib/api/types/schedules';
 
@@ -37,6 +37,6 @@ export default async function SchedulePage({ params }: { params: Promise<{ clust
   }
   if (missing) notFound();
   return (
-    <ScheduleDetailView cluster={{ id: cluster.id, name: cluster.name }} id={id} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} control={jobControlEnabled()} fallbackData={initial} />
+    <ScheduleDetailView cluster={{ id: cluster.id, name: cluster.name }} id={id} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} control={await controlOffered()} fallbackData={initial} />
   );
 }

@@ -1,0 +1,9 @@
+import { signInForRequest } from '@/lib/api/sign-in';
+import { respond } from '@/lib/errors';
+
+export const dynamic = 'force-dynamic';
+
+/** POST the sign-in form (user, password, next): a session cookie and a 303 to `next`, or back to /sign-in. */
+export async function POST(req: Request) {
+  return respond(() => signInForRequest(req));
+}
