@@ -54,6 +54,12 @@ export function jobsApiHref(cluster: string, search: URLSearchParams | string): 
   return `/api/v1/clusters/${enc(cluster)}/jobs${s ? `?${s}` : ''}`;
 }
 
+/** Failures of a filter grouped by error text (`GET …/jobs/errors`). */
+export function jobErrorsApiHref(cluster: string, search: URLSearchParams): string {
+  const s = search.toString();
+  return `/api/v1/clusters/${enc(cluster)}/jobs/errors${s ? `?${s}` : ''}`;
+}
+
 export function jobApiHref(cluster: string, jobId: string, action?: 'pause' | 'resume' | 'cancel'): string {
   return `/api/v1/clusters/${enc(cluster)}/jobs/${enc(jobId)}${action ? `/${action}` : ''}`;
 }
