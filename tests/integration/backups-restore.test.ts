@@ -13,7 +13,9 @@ const MOVR = 'gs://acme-crdb-backups/movr?AUTH=implicit';
 let demo: DemoCluster;
 let page: BackupsPage;
 beforeAll(async () => {
-  demo = await startFrozen({ version: '25.4' });
+  // Five days of job history: payroll_weekly (paused nine days before the start) has no job left, while
+  // storage still holds the full backup the demo seeds before its history (as jobs.retention_time deletes jobs, not backups).
+  demo = await startFrozen({ version: '25.4', historyDays: 5 });
   configureDashboardFor(demo, CLUSTER);
   clearBackupsCache();
   const res = await listRoute(new Request(`http://x/api/v1/clusters/${CLUSTER}/backups`), { params: Promise.resolve({ cluster: CLUSTER }) });
@@ -73,5 +75,19 @@ describe('restore points per collection', () => {
     } else {
       expect(v.restorable).toBeNull();
     }
+  });
+});
+
+describe('a schedule whose success is older than the kept jobs (payroll_weekly)', () => {
+  it('says there is no successful job within the 14 days CockroachDB keeps jobs, and names the newest backup in storage', async () => {
+    const { GET } = await import('@/app/api/v1/clusters/[cluster]/schedules/route');
+    const res = await GET(new Request(`http://x/api/v1/clusters/${CLUSTER}/schedules`), { params: Promise.resolve({ cluster: CLUSTER }) });
+    const body = (await res.json()) as { schedules: { label: string; backup_type: string; collection: string; freshness: { age_s: number | null; reason: string } }[]; groups: { label: string; freshness: { age_s: number | null; reason: string } }[] };
+    const full = body.schedules.find((s) => s.label === 'payroll_weekly' && s.backup_type === 'FULL');
+    expect(full?.freshness.age_s).toBeNull();
+    const newest = page.collections.find((c) => c.collection === full?.collection)?.backups?.[0];
+    expect(newest).toMatch(/^\/\d{4}\//);
+    expect(full?.freshness.reason).toContain(`no successful job within the 14 days CockroachDB keeps jobs; newest backup in storage: ${newest}`);
+    expect(full?.freshness.reason).not.toMatch(/never succeeded/);
   });
 });
