@@ -4,6 +4,9 @@ import type { CollectionRestore } from '@/lib/api/types/backups';
 import { formatBytes } from '@/lib/format/bytes';
 import { formatDuration } from '@/lib/format/duration';
 
+/** "2026-11-20 00:00 UTC": short enough for one line; the exact instant is in the API and the tooltip. */
+const shortUtc = (iso: string) => exactUtc(iso).replace('T', ' ').replace(/(:\d{2})?(\.\d+)?Z$/, ' UTC');
+
 const DT = 'text-xs text-zinc-500 dark:text-zinc-400';
 const DD = 'text-sm text-zinc-900 dark:text-zinc-100';
 
@@ -28,7 +31,13 @@ export function RestorePointView({ r }: { r: CollectionRestore | null | undefine
         <div className="col-span-2 sm:col-span-1">
           <dt className={DT}>Newest restorable time</dt>
           <dd className={`${DD} font-semibold`} data-testid="newest-restorable">
-            {r.newest_restorable ? <time dateTime={r.newest_restorable}>{exactUtc(r.newest_restorable)}</time> : '—'}
+            {r.newest_restorable ? (
+              <time dateTime={r.newest_restorable} className="whitespace-nowrap">
+                {shortUtc(r.newest_restorable)}
+              </time>
+            ) : (
+              '—'
+            )}
           </dd>
         </div>
         <div>
@@ -39,7 +48,9 @@ export function RestorePointView({ r }: { r: CollectionRestore | null | undefine
           <dt className={DT} title={r.rto_note}>Est. restore time (RTO)</dt>
           <dd className={DD} data-testid="rto">
             {r.rto ? `≈ ${formatDuration(r.rto.estimate_s)}` : 'no estimate'}
-            <span className="block text-xs text-zinc-500 dark:text-zinc-400">{r.rto_note}</span>
+            <span className="block text-xs text-zinc-500 dark:text-zinc-400" title={r.rto_note}>
+              {r.rto ? `from ${r.rto.samples} past restore${r.rto.samples === 1 ? '' : 's'} at ${formatBytes(r.rto.bytes_per_s)}/s` : r.rto_note.replace(/^no estimate: /, '')}
+            </span>
           </dd>
         </div>
         <div>

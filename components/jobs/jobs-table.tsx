@@ -15,7 +15,7 @@ const TD = 'px-2 py-1.5 align-top';
 function ScheduleCell({ cluster, job }: { cluster: string; job: JobRow }) {
   if (job.created_by_type === 'crdb_schedule' && job.created_by_id) {
     return (
-      <Link href={scheduleHref(cluster, job.created_by_id)} className="text-xs break-all text-emerald-700 underline-offset-2 hover:underline dark:text-emerald-400" title={`schedule ${job.created_by_id}`}>
+      <Link href={scheduleHref(cluster, job.created_by_id)} className="text-xs break-words text-emerald-700 underline-offset-2 hover:underline dark:text-emerald-400" title={`schedule ${job.created_by_id}`}>
         {job.schedule_label ?? job.created_by_id}
       </Link>
     );
@@ -39,9 +39,14 @@ export function JobsTable({ cluster, jobs, now, source = 'crdb_internal.jobs', s
             <th scope="col" className={TH}>status</th>
             <th scope="col" className={TH}>progress</th>
             <th scope="col" className={TH}>created</th>
-            {hasStarted && <th scope="col" className={TH}>started</th>}
+            {hasStarted && (
+              <th scope="col" className={TH} title="crdb_internal.jobs and SHOW JOBS before 25.3 have started; 25.3+ SHOW JOBS dropped it as a duplicate of created">
+                started
+              </th>
+            )}
             <th scope="col" className={TH}>finished</th>
-            <th scope="col" className={TH}>modified</th>
+            {/* The least telling time in a list (on the job page in full): it makes room for the error below 1536 px. */}
+            <th scope="col" className={`${TH} hidden 2xl:table-cell`}>modified</th>
             <th scope="col" className={TH} title="coordinator_id: the node running the job">node</th>
             {showSchedule && <th scope="col" className={TH} title="system.jobs created_by_type / created_by_id">schedule</th>}
             <th scope="col" className={TH}>error</th>
@@ -69,7 +74,7 @@ export function JobsTable({ cluster, jobs, now, source = 'crdb_internal.jobs', s
               <td className={`${TD} text-xs`}><RelTime iso={j.created} now={now} /></td>
               {hasStarted && <td className={`${TD} text-xs`}><RelTime iso={j.started} now={now} /></td>}
               <td className={`${TD} text-xs`}><RelTime iso={j.finished} now={now} /></td>
-              <td className={`${TD} text-xs`}><RelTime iso={j.modified} now={now} /></td>
+              <td className={`${TD} hidden text-xs 2xl:table-cell`}><RelTime iso={j.modified} now={now} /></td>
               <td className={`${TD} text-xs tabular-nums`}>{j.coordinator_id !== null ? `n${j.coordinator_id}` : '—'}</td>
               {showSchedule && <td className={`${TD} max-w-40`}><ScheduleCell cluster={cluster} job={j} /></td>}
               <td className={`${TD} max-w-[18rem]`}>

@@ -35,6 +35,15 @@ describe('statements offered on the job page', () => {
     ]);
   });
 
+  it("a scheduled incremental's description names the chain's subdirectory; an empty statement falls back to the description", () => {
+    const description = "BACKUP DATABASE movr INTO '/2026/12/01-180000.00' IN 'gs://b/movr' AS OF SYSTEM TIME '2026-12-02 00:00:00+00:00' WITH detached";
+    expect(sqls({ status: 'failed', description, statement: '', schedule: { id: '77', schedule_status: 'ACTIVE' } })).toEqual([
+      'SHOW JOB 42;',
+      'ALTER BACKUP SCHEDULE 77 EXECUTE IMMEDIATELY;',
+      "BACKUP DATABASE movr INTO '/2026/12/01-180000.00' IN 'gs://b/movr' WITH detached;",
+    ]);
+  });
+
   it('drops only the AS OF SYSTEM TIME clause', () => {
     expect(withoutAsOf("BACKUP DATABASE movr INTO 's3://x' AS OF SYSTEM TIME '-10s' WITH detached")).toBe("BACKUP DATABASE movr INTO 's3://x' WITH detached");
   });

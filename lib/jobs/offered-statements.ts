@@ -38,14 +38,17 @@ export function offeredStatements(j: OfferInput): OfferedStatement[] {
     if (ALLOWED_IN[a].includes(base)) out.push({ sql: `${controlStatement(a, j.job_id)};`, note: `applies while the job is ${base}` });
   }
   if (base !== 'failed' && base !== 'canceled' && base !== 'revert-failed') return out;
-  const own = (j.statement ?? j.description)?.trim().replace(/;$/, '') ?? null;
+  // SHOW JOB's `statement` may be empty (scheduled jobs): the description is the statement then.
+  const own = (j.statement?.trim() || j.description?.trim() || '').replace(/;$/, '') || null;
   const type = (j.job_type ?? '').toUpperCase();
   if (type === 'RESTORE' && own) {
     out.push({ sql: `${own};`, note: 'runs the restore again as a new job (fix the cause first: e.g. drop what the failed run left behind)' });
   }
   if (type === 'BACKUP') {
     if (j.schedule) {
-      const full = own !== null && !/\bINTO\s+LATEST\s+IN\b/i.test(own);
+      // An incremental appends to a chain: `INTO LATEST IN '<collection>'`, or (as a scheduled run's
+      // description prints it) `INTO '<subdir>' IN '<collection>'`; a full is `INTO '<collection>'`.
+      const full = own !== null && !/\bINTO\s+(?:LATEST|'(?:[^']|'')*')\s+IN\b/i.test(own);
       const paused = (j.schedule.schedule_status ?? '').toUpperCase() === 'PAUSED';
       if (paused) out.push({ sql: `RESUME SCHEDULE ${j.schedule.id};`, note: 'the schedule is paused: EXECUTE IMMEDIATELY only works on an active schedule' });
       out.push({
