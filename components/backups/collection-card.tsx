@@ -4,6 +4,7 @@ import { backupsHref, scheduleHref } from '@/components/schedules/hrefs';
 import { LINK } from '@/components/schedules/page-header';
 import { formatAgo } from '@/lib/format/duration';
 import type { BackupCollection } from '@/lib/api/types/backups';
+import { RestorePointView } from './restore-point';
 
 const SHOWN = 8;
 
@@ -60,6 +61,7 @@ export function CollectionCard({ cluster, c, now, selected, chosen }: { cluster:
         <p className="text-sm text-zinc-500">No backups in this collection yet.</p>
       ) : (
         <>
+          <RestorePointView r={c.restore} />
           <p className="text-xs text-zinc-500 dark:text-zinc-400">
             {backups.length} full backup{backups.length === 1 ? '' : 's'} (each with the incrementals on top of it), newest first:
           </p>

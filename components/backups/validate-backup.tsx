@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { FetchError } from '@/components/data/fetcher';
+import { exactUtc } from '@/components/jobs/rel-time';
 import { cn } from '@/components/ui/cn';
 import type { BackupValidation } from '@/lib/api/types/backups';
 import { validateApiHref } from '@/components/schedules/hrefs';
@@ -16,6 +17,16 @@ async function postValidate(url: string): Promise<BackupValidation> {
     throw new FetchError(res.status, body?.error?.code ?? `http_${res.status}`, body?.error?.message ?? `HTTP ${res.status}`);
   }
   return (await res.json()) as BackupValidation;
+}
+
+/** To when the checked chain restores, from check_files' rows (end_time; with revision history, back to the full backup). */
+function restorableText(v: BackupValidation): string {
+  const r = v.restorable;
+  if (!r?.newest) return 'The backup can be restored (its layers have no end time to show).';
+  const to = `${exactUtc(r.newest)} (its newest layer, what FROM LATEST restores)`;
+  if (r.revision_history && r.earliest) return `It can be restored to ${to}, or with AS OF SYSTEM TIME to any time back to ${exactUtc(r.earliest)} (revision history).`;
+  if (r.revision_history === false) return `It can be restored to ${to}, or to the end time of any of its ${r.layers} layer${r.layers === 1 ? '' : 's'} (no revision history).`;
+  return `It can be restored to ${to}.`;
 }
 
 /** "Validate": SHOW BACKUP … WITH check_files, on request only (it reads every file's metadata from storage). */
@@ -53,8 +64,8 @@ export function ValidateBackup({ cluster, collection, backup }: { cluster: strin
         {state.kind === 'done' && (
           <div className={cn('rounded border px-3 py-2 text-sm', state.result.ok ? 'border-emerald-300 bg-emerald-50 text-emerald-950 dark:border-emerald-800 dark:bg-emerald-950/40 dark:text-emerald-100' : 'border-red-300 bg-red-50 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100')}>
             {state.result.ok ? (
-              <p>
-                <strong>All files present.</strong> The backup can be restored from as far as its files go.
+              <p data-testid="validation-restorable">
+                <strong>All files present.</strong> {restorableText(state.result)}
               </p>
             ) : (
               <>

@@ -3,16 +3,11 @@
 import { useState } from 'react';
 import { useStatementPost } from '@/components/data/use-statement-post';
 import { ConfirmStatement, StatementResult } from '@/components/ui/confirm-statement';
-import { ACTION_INFO, controlStatement, JOB_ACTIONS, type JobAction } from '@/lib/jobs/control-actions';
+import { ACTION_INFO, ALLOWED_IN, controlStatement, JOB_ACTIONS, type JobAction } from '@/lib/jobs/control-actions';
 import { jobApiHref } from '@/lib/jobs/href';
 import { baseStatus } from '@/lib/jobs/statuses';
 
-// Which actions CockroachDB accepts in which status (CRDB pkg/sql/delegate/job_control.go).
-const ALLOWED: Record<JobAction, readonly string[]> = {
-  pause: ['pending', 'running', 'reverting'],
-  resume: ['paused'],
-  cancel: ['pending', 'running', 'paused'],
-};
+const ALLOWED = ALLOWED_IN;
 
 /** PAUSE / RESUME / CANCEL behind a confirmation that shows the exact statement and what it does. */
 export function JobControl({ cluster, jobId, status, onDone }: { cluster: string; jobId: string; status: string | null; onDone: () => void }) {

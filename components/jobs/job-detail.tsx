@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { useNow } from '@/components/hooks/use-now';
 import { jobApiHref, jobsHref } from '@/lib/jobs/href';
+import { offeredStatements } from '@/lib/jobs/offered-statements';
 import { isTerminal } from '@/lib/jobs/statuses';
 import { CopyButton } from './copy-button';
 import { JobColumnsTable } from './job-columns-table';
@@ -24,7 +25,9 @@ export function JobDetailView({ cluster, jobId, renderedAt, control }: { cluster
   const now = useNow(renderedAt);
   const { data, error, mutate } = useJob(jobApiHref(cluster.id, jobId), REFRESH_MS);
   const job = data?.job;
-  const statements = ['SHOW JOB', 'PAUSE JOB', 'RESUME JOB', 'CANCEL JOB'].map((s) => `${s} ${jobId};`);
+  const statements = job
+    ? offeredStatements({ job_id: jobId, job_type: job.job_type, status: job.status, description: job.description, statement: typeof data?.raw.statement === 'string' ? data.raw.statement : null, schedule: data?.schedule ?? null })
+    : [];
 
   return (
     <main className="mx-auto flex max-w-[1200px] flex-col gap-4 px-3 py-4 sm:px-6 sm:py-6">
@@ -94,15 +97,21 @@ export function JobDetailView({ cluster, jobId, renderedAt, control }: { cluster
 
           <section className={CARD} aria-label="Statements">
             <h2 className={H2}>Statements</h2>
-            <ul className="flex flex-col gap-1.5">
+            <ul data-testid="job-statements" className="flex flex-col gap-2">
               {statements.map((s) => (
-                <li key={s} className="flex items-center justify-between gap-2">
-                  <code className="font-mono text-xs break-all">{s}</code>
-                  <CopyButton text={s} />
+                <li key={s.sql} className="flex items-start justify-between gap-2">
+                  <span className="min-w-0">
+                    <code className="block font-mono text-xs break-all">{s.sql}</code>
+                    <span className="text-xs text-zinc-500 dark:text-zinc-400">{s.note}</span>
+                  </span>
+                  <CopyButton text={s.sql} />
                 </li>
               ))}
             </ul>
-            {control && (
+            {isTerminal(job.status) && (
+              <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">The job is {job.status}: PAUSE, RESUME and CANCEL JOB no longer apply to it.</p>
+            )}
+            {control && !isTerminal(job.status) && (
               <div className="mt-3 border-t border-zinc-200 pt-3 dark:border-zinc-800">
                 <JobControl cluster={cluster.id} jobId={jobId} status={job.status} onDone={() => void mutate()} />
               </div>

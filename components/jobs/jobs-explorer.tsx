@@ -2,12 +2,13 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useState } from 'react';
 import { RefreshPicker } from '@/components/layout/refresh-picker';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
 import { useNow } from '@/components/hooks/use-now';
-import { jobsApiHref, jobsSearchParams, type JobsLink } from '@/lib/jobs/href';
+import { jobErrorsApiHref, jobsApiHref, jobsSearchParams, type JobsLink } from '@/lib/jobs/href';
 import { clusterHref, parseViewParams, refreshMs } from '@/lib/links';
+import { ErrorGroups } from './error-groups';
+import { FilterChip } from './filter-chip';
 import { JobsFilters } from './jobs-filters';
 import { linkFromSearch } from './jobs-link-state';
 import { JobsNotes } from './jobs-notes';
@@ -25,18 +26,23 @@ export function JobsExplorer({ cluster, renderedAt }: { cluster: { id: string; n
   const now = useNow(renderedAt);
   const link = linkFromSearch(new URLSearchParams(sp.toString()));
   const view = parseViewParams(sp);
-  // Cursors of the pages before this one (keyset pages can only go forward by themselves).
-  const [prev, setPrev] = useState<(string | undefined)[]>([]);
+  // `group=error` (page only): the failures of this filter grouped by error text, above the list.
+  const grouped = sp.get('group') === 'error';
 
   const apiSearch = jobsSearchParams(link);
   const { data, error, isLoading, isValidating } = useJobs(jobsApiHref(cluster.id, apiSearch), refreshMs(view.refresh));
 
-  function go(next: JobsLink, keepPages = false) {
+  /** This page's URL for another link state, keeping the page-only parameters (refresh, group). */
+  function hrefOf(next: JobsLink, opts: { grouped?: boolean } = {}): string {
     const p = jobsSearchParams(next);
     if (sp.get('refresh')) p.set('refresh', sp.get('refresh') as string);
-    if (!keepPages) setPrev([]);
-    router.push(`${pathname}${p.size ? `?${p}` : ''}`, { scroll: false });
+    if (opts.grouped ?? grouped) p.set('group', 'error');
+    return `${pathname}${p.size ? `?${p}` : ''}`;
   }
+  function go(next: JobsLink, opts: { grouped?: boolean } = {}) {
+    router.push(hrefOf(next, opts), { scroll: false });
+  }
+  const groupsApi = jobErrorsApiHref(cluster.id, jobsSearchParams({ ...link, cursor: undefined, sort: undefined }));
 
   const exportSearch = (format: 'csv' | 'json') => {
     const p = jobsSearchParams({ ...link, cursor: undefined });
@@ -69,6 +75,10 @@ export function JobsExplorer({ cluster, renderedAt }: { cluster: { id: string; n
       </header>
 
       <JobsFilters key={sp.toString()} link={link} onChange={(patch) => go({ ...link, ...patch, cursor: undefined })} />
+      <div className="flex flex-wrap items-center gap-2 text-xs text-zinc-600 dark:text-zinc-400">
+        <FilterChip label="Group failures by error" pressed={grouped} title="Failed jobs of this filter, grouped by error text, with counts" onClick={() => go({ ...link, cursor: undefined }, { grouped: !grouped })} />
+      </div>
+      {grouped && <ErrorGroups apiHref={groupsApi} link={link} listHref={(l) => hrefOf(l, { grouped: false })} now={now} />}
 
       {error && <SqlErrorBanner error={error} />}
       {isLoading && !data && (
@@ -85,20 +95,13 @@ export function JobsExplorer({ cluster, renderedAt }: { cluster: { id: string; n
             </p>
           ) : (
             <div aria-busy={isValidating} className="flex flex-col gap-2">
-              <JobsTable cluster={cluster.id} jobs={data.jobs} now={now} />
+              <JobsTable cluster={cluster.id} jobs={data.jobs} now={now} source={data.source} showSchedule />
               <JobsPager
-                count={data.jobs.length}
-                hasPrev={prev.length > 0}
-                hasNext={data.next_cursor !== null}
-                onPrev={() => {
-                  const before = prev.at(-1);
-                  setPrev(prev.slice(0, -1));
-                  go({ ...link, cursor: before }, true);
-                }}
-                onNext={() => {
-                  setPrev([...prev, link.cursor]);
-                  go({ ...link, cursor: data.next_cursor ?? undefined }, true);
-                }}
+                shown={data.jobs.length}
+                total={data.total ?? null}
+                firstHref={link.cursor ? hrefOf({ ...link, cursor: undefined }) : null}
+                prevHref={data.prev_cursor ? hrefOf({ ...link, cursor: data.prev_cursor }) : null}
+                nextHref={data.next_cursor ? hrefOf({ ...link, cursor: data.next_cursor }) : null}
               />
             </div>
           )}

@@ -72,8 +72,8 @@ export function JobsFilters({ link, onChange }: { link: JobsLink; onChange: (pat
       </div>
       <form onSubmit={submit} className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-0 flex-1 basis-52 flex-col gap-0.5 text-xs text-zinc-500 dark:text-zinc-400">
-          Job id or description text
-          <input type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. 1230656571303493635 or movr" className={INPUT} />
+          Job id, description or error text
+          <input type="search" name="q" value={q} onChange={(e) => setQ(e.target.value)} placeholder="e.g. 1230656571303493635, movr or AccessDenied" className={INPUT} />
         </label>
         <label className="flex w-24 flex-col gap-0.5 text-xs text-zinc-500 dark:text-zinc-400">
           Node

@@ -8,6 +8,7 @@ export function linkFromSearch(sp: URLSearchParams): JobsLink {
   };
   const type = sp.get('type');
   const node = sp.get('node');
+  const limit = sp.get('limit');
   return {
     type: type === null ? undefined : type.toLowerCase() === 'all' ? [] : type.split(',').filter(Boolean),
     status: list('status'),
@@ -18,6 +19,7 @@ export function linkFromSearch(sp: URLSearchParams): JobsLink {
     scheduled: sp.get('scheduled') === '1' || sp.get('scheduled') === 'true',
     retried: sp.get('retried') === '1' || sp.get('retried') === 'true',
     sort: sp.get('sort') ?? undefined,
+    limit: limit !== null && /^\d{1,3}$/.test(limit) ? Number(limit) : undefined,
     cursor: sp.get('cursor') ?? undefined,
   };
 }

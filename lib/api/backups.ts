@@ -6,7 +6,9 @@ import { ApiError } from '../errors';
 import { BACKUP_PATH } from '../schedules/backup-paths';
 import type { BackupsPage, BackupValidation } from './types/backups';
 import { validateBackup } from '../sql/backup-validate';
-import { listBackups } from '../sql/backups';
+import { restorePointOf } from '../domain/restore-point';
+import { readBackups } from '../sql/backups';
+import { addRestorePoints, collectionTraits } from './backup-restore';
 import { resolveCluster } from './clusters';
 
 function selection(search: URLSearchParams): { collection?: string; backup?: string } {
@@ -27,12 +29,18 @@ function selection(search: URLSearchParams): { collection?: string; backup?: str
 export async function backupsForRequest(clusterId: string, search: URLSearchParams): Promise<BackupsPage> {
   const cluster = await resolveCluster(clusterId);
   const fresh = search.get('fresh');
-  return listBackups(cluster, { ...selection(search), fresh: fresh === '1' || fresh === 'true' });
+  const read = await readBackups(cluster, { ...selection(search), fresh: fresh === '1' || fresh === 'true' });
+  addRestorePoints({ collections: read.page.collections, statements: read.statements, chains: read.chains, nowMs: read.nowMs, restores: read.restores });
+  return read.page;
 }
 
 export async function validateForRequest(clusterId: string, search: URLSearchParams): Promise<BackupValidation> {
   const cluster = await resolveCluster(clusterId);
   const sel = selection(search);
   if (sel.collection === undefined || sel.backup === undefined) throw new ApiError('bad_request', 'validate needs collection and backup');
-  return validateBackup(cluster, sel.collection, sel.backup);
+  const { validation, chain, statements } = await validateBackup(cluster, sel.collection, sel.backup);
+  if (!validation.ok) return validation;
+  const point = restorePointOf(chain, Date.now());
+  const revision = collectionTraits(statements).revision_history;
+  return { ...validation, restorable: { newest: point.newest_restorable, earliest: revision ? point.full_end_time : null, revision_history: revision, layers: point.chain_length } };
 }

@@ -13,7 +13,8 @@ import { firstIssue, parseJobsQuery } from '../jobs/filter';
 import { JOB_ID } from '../jobs/href';
 import { controlJob, type ControlOutcome } from '../sql/job-control';
 import { EXPORT_MAX_ROWS, getJob, listJobs } from '../sql/jobs';
-import type { JobDetail, JobsPage } from './types/jobs';
+import { listErrorGroups } from '../sql/job-errors';
+import type { ErrorGroupsPage, JobDetail, JobsPage } from './types/jobs';
 
 export async function jobsForRequest(clusterId: string, search: URLSearchParams): Promise<JobsPage | Response> {
   const cluster = await resolveCluster(clusterId);
@@ -22,7 +23,7 @@ export async function jobsForRequest(clusterId: string, search: URLSearchParams)
   const filter = parsed.data;
   const exporting = search.has('format');
   // An export is the whole filter (bounded), not the page: no cursor, up to EXPORT_MAX_ROWS rows.
-  const page = exporting ? await listJobs(cluster, { ...filter, cursor: undefined }, { maxRows: EXPORT_MAX_ROWS }) : await listJobs(cluster, filter);
+  const page = exporting ? await listJobs(cluster, { ...filter, cursor: undefined }, { maxRows: EXPORT_MAX_ROWS, count: false }) : await listJobs(cluster, filter);
   if (!exporting) return page;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `jobs-${cluster.id.replace(/[^\w-]/g, '_')}-${stamp}`;
@@ -36,6 +37,14 @@ export async function jobsForRequest(clusterId: string, search: URLSearchParams)
   return new Response(JSON.stringify(body, null, 2), {
     headers: { 'content-type': 'application/json; charset=utf-8', 'content-disposition': `attachment; filename="${name}.json"`, 'cache-control': 'no-store' },
   });
+}
+
+/** The same filter as the page (cursor, sort and limit do not apply) → failures grouped by error text. */
+export async function errorGroupsForRequest(clusterId: string, search: URLSearchParams): Promise<ErrorGroupsPage> {
+  const cluster = await resolveCluster(clusterId);
+  const parsed = parseJobsQuery(search);
+  if (!parsed.success) throw new ApiError('bad_request', firstIssue(parsed.error));
+  return listErrorGroups(cluster, parsed.data);
 }
 
 function checkJobId(jobId: string): string {

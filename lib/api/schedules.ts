@@ -4,22 +4,23 @@
  * (lib/domain), and CockroachDB's cluster-wide metric beside it (schedule-metric-signal.ts).
  */
 import { staticConfig, type ClusterConfig } from '../config';
-import { disagreement, freshnessHistory } from '../domain/freshness';
+import { disagreement, freshnessHistory, withNewestInStorage } from '../domain/freshness';
 import { groupSchedules } from '../domain/schedule-groups';
 import { ApiError } from '../errors';
 import { backupOptions } from '../schedules/command';
 import { controlSchedule, SCHEDULE_ACTION_INFO, SCHEDULE_ACTIONS, type ScheduleAction, type ScheduleControlOutcome } from '../sql/schedule-control';
 import { controlCaller, runAudited } from './control-access';
 import { readScheduleJobs } from '../sql/schedules';
-import { withReadOnly } from '../sql/session';
+import { newestBackups } from '../sql/backups';
+import { withReadOnly, type Session } from '../sql/session';
 import { isTerminal } from '../jobs/statuses';
 import { resolveCluster } from './clusters';
 import { recordsHeldBy } from './protected-timestamps';
 import { metricSignal } from './schedule-metric-signal';
 import { noteClusterNow } from './cluster-clock';
 import { withLastKnown } from './last-known';
-import { readSchedules } from './schedule-state';
-import type { ScheduleDetail, SchedulesPage } from './types/schedules';
+import { readSchedules, type ScheduleState } from './schedule-state';
+import type { ScheduleDetail, ScheduleGroup, ScheduleRow, SchedulesPage } from './types/schedules';
 
 const INT8_MAX = BigInt('9223372036854775807');
 
@@ -35,10 +36,14 @@ const SCHEDULES_KEY = 'schedules';
 /** The page from one read, and the cluster's clock against ours then (for a metric recomputed later). */
 async function readPage(cluster: ClusterConfig): Promise<{ page: Omit<SchedulesPage, 'last_known'>; state: PageState; skewMs: number }> {
   const policy = staticConfig().freshness;
-  const state = await withReadOnly(cluster, 'listing schedules', (c, info) => readSchedules(c, info, policy));
+  const { state, newest } = await withReadOnly(cluster, 'listing schedules', async (c, info) => {
+    const s = await readSchedules(c, info, policy);
+    return { state: s, newest: await newestForUnknown(c, cluster, s) };
+  });
   const skewMs = noteClusterNow(cluster.id, state.nowMs);
   const rows = state.schedules.map((s) => s.row);
   const groups = groupSchedules(rows, state.nowMs, policy);
+  notePaths(rows, groups, newest);
   const metric = await metricSignal(cluster, state, groups, policy);
   const backupGroups = groups.filter((g) => g.schedule_ids.some((id) => rows.find((r) => r.id === id)?.backup_type !== null));
   const page = {
@@ -60,6 +65,22 @@ async function readPage(cluster: ClusterConfig): Promise<{ page: Omit<SchedulesP
  */
 export async function listSchedules(cluster: ClusterConfig): Promise<SchedulesPage> {
   return { ...(await withLastKnown(cluster.id, SCHEDULES_KEY, () => readPage(cluster), { serveLast: false })).page, last_known: null };
+}
+
+/**
+ * For schedules with no success among the kept jobs, the newest backup in storage (SHOW BACKUPS IN,
+ * cached as on the backups page), so the freshness says it rather than "never succeeded" (issue 18:
+ * payroll_weekly's full backup is older than the 14-day job retention but in storage).
+ */
+async function newestForUnknown(c: Session, cluster: ClusterConfig, state: ScheduleState): Promise<Map<string, string | null>> {
+  const raws = state.schedules.filter((s) => s.row.freshness.age_s === null && s.rawCollection !== null).map((s) => s.rawCollection as string);
+  return raws.length === 0 ? new Map() : newestBackups(c, cluster, raws);
+}
+
+function notePaths(rows: ScheduleRow[], groups: ScheduleGroup[], newest: Map<string, string | null>): void {
+  if (newest.size === 0) return;
+  for (const r of rows) if (r.collection) r.freshness = withNewestInStorage(r.freshness, newest.get(r.collection) ?? null);
+  for (const g of groups) if (g.collection) g.freshness = withNewestInStorage(g.freshness, newest.get(g.collection) ?? null);
 }
 
 export async function getSchedule(cluster: ClusterConfig, id: string): Promise<Omit<ScheduleDetail, 'last_known'>> {
@@ -86,6 +107,7 @@ async function readSchedule(cluster: ClusterConfig, id: string): Promise<Omit<Sc
       ...(me.command.updates_metric ? [{ name: 'updates_cluster_last_backup_time_metric', value: 'true' }] : []),
     ];
     const oldest = read.jobs.at(-1)?.created;
+    notePaths([me.row, ...(pair ? [pair.row] : [])], [], await newestForUnknown(c, cluster, { ...state, schedules: pair ? [me, pair] : [me] }));
     return {
       schedule: me.row,
       pair: pair?.row ?? null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectedIntervalS } from './recurrence';
-import { DEFAULT_POLICY, disagreement, freshnessHistory, freshnessOf, graceSeconds, groupFreshness, metricFreshness, type FreshnessPolicy } from './freshness';
+import { DEFAULT_POLICY, disagreement, freshnessHistory, freshnessOf, graceSeconds, groupFreshness, metricFreshness, withNewestInStorage, type FreshnessPolicy } from './freshness';
 
 const NOW = Date.parse('2026-11-25T20:07:00Z');
 const MIN = 60_000;
@@ -39,7 +39,9 @@ describe('freshnessOf: cadences, grace and the stale multiplier (default 10 min 
   it('never succeeded → unknown, saying why', () => {
     const f = freshnessOf({ lastSuccessMs: null, intervalS: 3_600, paused: false, nowMs: NOW });
     expect(f).toMatchObject({ status: 'unknown', age_s: null, last_success: null, expected_interval_s: 3_600 });
-    expect(f.reason).toMatch(/^never succeeded/);
+    expect(f.reason).toMatch(/^no successful job within the 14 days CockroachDB keeps jobs; expected every/);
+    expect(withNewestInStorage(f, '/2026/11/15-000000.00').reason).toMatch(/^no successful job within the 14 days CockroachDB keeps jobs; newest backup in storage: \/2026\/11\/15-000000\.00; expected every/);
+    expect(withNewestInStorage({ ...f, age_s: 5 }, '/2026/11/15-000000.00').reason).toBe(f.reason);
   });
 
   it('no recurrence → unknown, with the age still given', () => {

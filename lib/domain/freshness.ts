@@ -41,6 +41,22 @@ export interface FreshnessInput {
   nowMs: number;
 }
 
+/**
+ * No success among the jobs CockroachDB still keeps: finished jobs are deleted after
+ * jobs.retention_time (14 days by default), so an older backup may well exist in storage.
+ */
+export const NO_SUCCESS_IN_RETENTION = 'no successful job within the 14 days CockroachDB keeps jobs';
+
+/**
+ * The same answer, saying which backup storage holds (SHOW BACKUPS IN's newest subdirectory) when no
+ * success is among the kept jobs: "never succeeded" would be wrong for a weekly schedule whose last
+ * run is older than the job retention.
+ */
+export function withNewestInStorage(f: Freshness, newestPath: string | null): Freshness {
+  if (f.age_s !== null || newestPath === null || !f.reason.includes(NO_SUCCESS_IN_RETENTION)) return f;
+  return { ...f, reason: f.reason.replace(NO_SUCCESS_IN_RETENTION, `${NO_SUCCESS_IN_RETENTION}; newest backup in storage: ${newestPath}`) };
+}
+
 export function freshnessOf(input: FreshnessInput, policy: FreshnessPolicy = DEFAULT_POLICY): Freshness {
   const { lastSuccessMs, intervalS, paused, nowMs } = input;
   const last_success = lastSuccessMs === null ? null : (input.lastSuccess ?? new Date(lastSuccessMs).toISOString());
@@ -54,12 +70,12 @@ export function freshnessOf(input: FreshnessInput, policy: FreshnessPolicy = DEF
   const stale_after_s = valid ? policy.staleMultiplier * intervalS + grace : null;
   const base = { age_s, expected_interval_s: intervalS, last_success, paused, late_after_s, stale_after_s };
   if (!valid) {
-    const what = age_s === null ? 'never succeeded' : `last success ${formatDuration(age_s)} ago${skew}`;
+    const what = age_s === null ? NO_SUCCESS_IN_RETENTION : `last success ${formatDuration(age_s)} ago${skew}`;
     return { ...base, status: 'unknown', reason: `no recurrence to judge against; ${what}${pausedNote}` };
   }
   const every = `expected every ${formatDuration(intervalS)}`;
   if (age_s === null) {
-    return { ...base, status: 'unknown', reason: `never succeeded (among the jobs CockroachDB still keeps, 14 days by default); ${every}${pausedNote}` };
+    return { ...base, status: 'unknown', reason: `${NO_SUCCESS_IN_RETENTION}; ${every}${pausedNote}` };
   }
   const status: FreshnessStatus = age_s <= (late_after_s as number) ? 'ok' : age_s > (stale_after_s as number) ? 'stale' : 'late';
   return { ...base, status, reason: `last success ${formatDuration(age_s)} ago${skew}; ${every} (grace ${formatDuration(grace)})${pausedNote}` };

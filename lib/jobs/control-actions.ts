@@ -18,3 +18,10 @@ export const ACTION_INFO: Record<JobAction, { verb: string; consequence: string 
 export function controlStatement(action: JobAction, jobId: string): string {
   return `${ACTION_INFO[action].verb} ${jobId}`;
 }
+
+/** Which actions CockroachDB accepts in which status (CRDB pkg/sql/delegate/job_control.go). */
+export const ALLOWED_IN: Record<JobAction, readonly string[]> = {
+  pause: ['pending', 'running', 'reverting'],
+  resume: ['paused'],
+  cancel: ['pending', 'running', 'paused'],
+};

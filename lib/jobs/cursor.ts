@@ -12,6 +12,8 @@ export const CursorData = z.object({
   k: z.string().max(100).nullable(),
   /** job_id of the last row: INT8 as digits. */
   id: z.string().regex(/^\d{1,19}$/),
+  /** 'b': the page *before* this row (Previous); absent: the page after it. */
+  d: z.literal('b').optional(),
 });
 export type CursorData = z.infer<typeof CursorData>;
 

@@ -2,7 +2,7 @@
  * Explorer URLs (`/c/{c}/jobs?…`), printed in one place so a drill link, a filter change and a pasted
  * link agree. Only non-default values are written, so links stay short enough to read in a chat.
  */
-import { DEFAULT_FROM, DEFAULT_SORT, DEFAULT_TO, DEFAULT_TYPES } from './filter';
+import { DEFAULT_FROM, DEFAULT_LIMIT, DEFAULT_SORT, DEFAULT_TO, DEFAULT_TYPES } from './filter';
 
 export interface JobsLink {
   /** Job types; [] = every type (`type=all`); undefined = the default BACKUP,RESTORE. */
@@ -15,6 +15,8 @@ export interface JobsLink {
   scheduled?: boolean;
   retried?: boolean;
   sort?: string;
+  /** Page size (the API's `limit`); undefined = DEFAULT_LIMIT. */
+  limit?: number;
   cursor?: string;
 }
 
@@ -31,6 +33,7 @@ export function jobsSearchParams(l: JobsLink): URLSearchParams {
   if (l.scheduled) p.set('scheduled', '1');
   if (l.retried) p.set('retried', '1');
   if (l.sort && l.sort !== DEFAULT_SORT) p.set('sort', l.sort);
+  if (l.limit !== undefined && l.limit !== DEFAULT_LIMIT) p.set('limit', String(l.limit));
   if (l.cursor) p.set('cursor', l.cursor);
   return p;
 }
@@ -52,6 +55,12 @@ export function jobHref(cluster: string, jobId: string): string {
 export function jobsApiHref(cluster: string, search: URLSearchParams | string): string {
   const s = typeof search === 'string' ? search.replace(/^\?/, '') : search.toString();
   return `/api/v1/clusters/${enc(cluster)}/jobs${s ? `?${s}` : ''}`;
+}
+
+/** Failures of a filter grouped by error text (`GET …/jobs/errors`). */
+export function jobErrorsApiHref(cluster: string, search: URLSearchParams): string {
+  const s = search.toString();
+  return `/api/v1/clusters/${enc(cluster)}/jobs/errors${s ? `?${s}` : ''}`;
 }
 
 export function jobApiHref(cluster: string, jobId: string, action?: 'pause' | 'resume' | 'cancel'): string {

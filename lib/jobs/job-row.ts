@@ -41,5 +41,8 @@ export function toJobRow(raw: Record<string, unknown>, iso: (v: unknown) => stri
     error: str(raw.error) || null,
     coordinator_id: num(raw.coordinator_id),
     execution_errors: 'execution_errors' in raw ? stringArray(raw.execution_errors) : null,
+    created_by_type: null,
+    created_by_id: null,
+    schedule_label: null,
   };
 }

@@ -5,7 +5,7 @@
 import type { ClusterConfig } from '../config';
 import { missingFilesOf, normalizeBackupPath, redactMessage } from '../schedules/backup-paths';
 import type { BackupValidation } from '../api/types/backups';
-import { rawTypes } from './pg-types';
+import { isoTimestamp, rawTypes } from './pg-types';
 import { notFoundOr, pick, readKnown, showBackupSql } from './backups';
 import { STATEMENT_TIMEOUT_MS } from './pool';
 import { withReadOnly, type Session } from './session';
@@ -27,23 +27,33 @@ async function withLongerTimeout<T>(c: Session, ms: number, fn: (timeouts: { que
   }
 }
 
-export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<BackupValidation> {
+/** The check, the chain's layers it returned (to say to when it restores) and the schedules' statements (revision history). */
+export interface ValidateRead {
+  validation: BackupValidation;
+  chain: { backup_type: string | null; end_time: string | null; size_bytes: null }[];
+  statements: string[];
+}
+
+export async function validateBackup(cluster: ClusterConfig, collection: string, backup: string): Promise<ValidateRead> {
   const path = normalizeBackupPath(backup);
   return withReadOnly(cluster, `validating backup ${path}`, async (c, info) => {
     const known = await readKnown(c, info);
     const k = pick(known.collections, collection, cluster.id);
     const sql = showBackupSql(path, k.collection, ' WITH check_files');
+    const statements = known.statements.get(k.collection) ?? [];
     const checked_at = new Date().toISOString();
     try {
-      await withLongerTimeout(c, VALIDATE_TIMEOUT_MS, (timeouts) =>
+      const r = await withLongerTimeout(c, VALIDATE_TIMEOUT_MS, (timeouts) =>
         c.query({ text: 'SHOW BACKUP FROM $1 IN $2 WITH check_files', values: [path, k.raw], types: rawTypes, ...timeouts }),
       );
-      return { collection: k.collection, backup: path, ok: true, missing_files: [], message: null, sql, checked_at };
+      // The rows are the chain's objects: their end times say to when it restores (show-backup.md: end_time).
+      const chain = (r.rows as Record<string, unknown>[]).map((x) => ({ backup_type: x.backup_type === null ? null : String(x.backup_type), end_time: isoTimestamp(x.end_time), size_bytes: null }));
+      return { validation: { collection: k.collection, backup: path, ok: true, missing_files: [], message: null, sql, checked_at }, chain, statements };
     } catch (err) {
       const message = redactMessage((err as { message?: string }).message ?? String(err));
       const missing = missingFilesOf(message);
       if (missing === null) throw notFoundOr(err, path);
-      return { collection: k.collection, backup: path, ok: false, missing_files: missing, message, sql, checked_at };
+      return { validation: { collection: k.collection, backup: path, ok: false, missing_files: missing, message, sql, checked_at, restorable: null }, chain: [], statements };
     }
   });
 }

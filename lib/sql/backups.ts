@@ -15,19 +15,18 @@
  */
 import { staticConfig, type ClusterConfig } from '../config';
 import { ApiError } from '../errors';
-import { asOfOf, knownCollections, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
-import { sqlLiteral } from '../schedules/redact';
-import { RUNS_WINDOW_DAYS, scheduleJobsUnion, TERMINAL_FAILED, TERMINAL_OK } from '../schedules/runs';
+import { knownCollections, normalizeBackupPath, redactMessage, type KnownCollection } from '../schedules/backup-paths';
+import { redactUri, sqlLiteral } from '../schedules/redact';
 import type { BackupCollection, BackupObjectRow, BackupsPage } from '../api/types/backups';
 import { TtlCache, type Cached } from './backups-cache';
+import { readFinishedRestores, type FinishedRestores } from './restore-jobs';
+import { layerKey, readTrends } from './backup-trends';
 import { isoTimestamp, rawTypes } from './pg-types';
 import { readScheduleRows } from './schedules';
-import { withInternals, withReadOnly, type Session, type SessionInfo } from './session';
+import { withReadOnly, type Session, type SessionInfo } from './session';
 
 /** SHOW BACKUPS IN can list years of hourly backups: the newest this many are kept. */
 export const MAX_PATHS = 500;
-/** Runs per schedule in the trends (newest first, within RUNS_WINDOW_DAYS). */
-export const TREND_RUNS = 300;
 
 const str = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : String(v));
 const num = (v: unknown): number | null => (v === null || v === undefined || v === '' || !Number.isFinite(Number(v)) ? null : Number(v));
@@ -48,16 +47,27 @@ function toObjectRow(r: Record<string, unknown>): BackupObjectRow {
   };
 }
 
-interface Known {
+export interface Known {
   collections: KnownCollection[];
   schedules: { id: string; label: string | null; backup_type: string | null }[];
+  /** The backup statements of the schedules writing to each collection (by its redacted form). */
+  statements: Map<string, string[]>;
+  /** The cluster's clock when the schedules were read (SELECT now()): ages are measured against it. */
+  nowMs: number;
   sql: string[];
 }
 
 export async function readKnown(c: Session, info: SessionInfo): Promise<Known> {
   const state = await readScheduleRows(c, info);
   const schedules = state.schedules.filter((s) => s.rawCollection !== null);
+  const statements = new Map<string, string[]>();
+  for (const s of schedules) {
+    const key = redactUri(s.rawCollection as string);
+    if (s.command.statement) statements.set(key, [...(statements.get(key) ?? []), s.command.statement]);
+  }
   return {
+    statements,
+    nowMs: state.nowMs,
     collections: knownCollections(
       schedules.map((s) => ({ id: s.id, label: s.label, backup_type: s.backup_type, rawCollection: s.rawCollection })),
       staticConfig().backupCollections,
@@ -170,6 +180,19 @@ async function listPaths(c: Session, cluster: ClusterConfig, k: KnownCollection,
   return { collection: k.collection, schedules: k.schedules, backups: v.ok ? v.value : null, error: v.ok ? null : v.error, as_of: isoOf(r.at) };
 }
 
+/**
+ * The newest subdirectory SHOW BACKUPS IN lists for each of these collections (as SHOW SCHEDULES printed
+ * them), through the same cache as the backups page; null where the listing failed or is empty.
+ */
+export async function newestBackups(c: Session, cluster: ClusterConfig, rawCollections: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  for (const raw of new Set(rawCollections)) {
+    const listed = await listPaths(c, cluster, { collection: redactUri(raw), raw, schedules: [] }, false);
+    out.set(listed.collection, listed.backups?.[0] ?? null);
+  }
+  return out;
+}
+
 /** SHOW BACKUP FROM '<path>' IN '<collection>', through the cache (TTL by whether the chain can still grow). */
 function showBackup(c: Session, cluster: ClusterConfig, k: KnownCollection, path: string, opts: { newest: boolean; fresh: boolean }): Promise<Cached<Outcome<BackupObjectRow[]>>> {
   const ttl = opts.newest ? NEWEST_CHAIN_TTL_MS : OLD_CHAIN_TTL_MS;
@@ -206,138 +229,45 @@ async function chainSizes(
   known: KnownCollection[],
   listed: BackupCollection[],
   fresh: { yes: boolean; reread: { collection: string; backup: string } | null },
-): Promise<{ sizes: Map<string, Map<string, number>>; sql: string[] }> {
+): Promise<{ sizes: Map<string, Map<string, number>>; chains: ChainsRead; sql: string[] }> {
   const sizes = new Map(known.map((k) => [k.collection, new Map<string, number>()]));
+  const chains: ChainsRead = new Map(known.map((k) => [k.collection, new Map<string, BackupObjectRow[]>()]));
   const sql: string[] = [];
   const deadline = performance.now() + SIZE_BUDGET_MS;
   for (let i = 0; i < SIZE_CHAINS; i++) {
     for (const k of known) {
       const path = listed.find((l) => l.collection === k.collection)?.backups?.[i];
       if (path === undefined) continue;
-      if (performance.now() > deadline) return { sizes, sql };
+      if (performance.now() > deadline) return { sizes, chains, sql };
       const again = fresh.yes && i === 0 && !(fresh.reread?.collection === k.collection && fresh.reread.backup === path);
       const r = await showBackup(c, cluster, k, path, { newest: i === 0, fresh: again });
       sql.push(showBackupSql(path, k.collection));
-      if (r.value.ok) addLayerSizes(sizes.get(k.collection) as Map<string, number>, r.value.value);
+      if (!r.value.ok) continue;
+      addLayerSizes(sizes.get(k.collection) as Map<string, number>, r.value.value);
+      chains.get(k.collection)?.set(path, r.value.value);
     }
   }
-  return { sizes, sql };
+  return { sizes, chains, sql };
 }
 
-const layerKey = (backupType: string | null, endTime: string) => `${(backupType ?? '').toLowerCase()}|${new Date(Date.parse(endTime)).toISOString()}`;
 
-type Trend = BackupsPage['trends'][number];
+/** The chains read for an answer: collection → subdirectory → SHOW BACKUP rows. */
+export type ChainsRead = Map<string, Map<string, BackupObjectRow[]>>;
 
-/** The success rates and the newest runs of every schedule, from system.jobs and crdb_internal.jobs. */
-function trendStatements(terminal: string[]) {
-  const rates = {
-    text: `SELECT created_by_id::STRING AS schedule_id,
-  count(*) FILTER (WHERE status = 'succeeded' AND created > now() - '7 days'::INTERVAL) AS ok_7d,
-  count(*) FILTER (WHERE status = ANY($1::STRING[]) AND created > now() - '7 days'::INTERVAL) AS n_7d,
-  count(*) FILTER (WHERE status = 'succeeded') AS ok_30d,
-  count(*) FILTER (WHERE status = ANY($1::STRING[])) AS n_30d
-FROM system.jobs
-WHERE created_by_type = 'crdb_schedule' AND created > now() - $2::INTERVAL
-GROUP BY created_by_id`,
-    values: [terminal, `${RUNS_WINDOW_DAYS} days`],
-  };
-  const runs = {
-    text: `SELECT s.created_by_id::STRING AS schedule_id, j.job_id, j.status, j.created, j.finished, j.description
-FROM (
-  SELECT id, created_by_id, row_number() OVER (PARTITION BY created_by_id ORDER BY created DESC) AS rn
-  FROM system.jobs
-  WHERE created_by_type = 'crdb_schedule' AND created > now() - $1::INTERVAL AND status = ANY($2::STRING[])
-) AS s
-JOIN crdb_internal.jobs AS j ON j.job_id = s.id
-WHERE s.rn <= $3
-ORDER BY s.created_by_id, j.created DESC`,
-    values: [`${RUNS_WINDOW_DAYS} days`, terminal, TREND_RUNS],
-  };
-  return { rates, runs };
-}
-
-/** The same rows without internals (restricted, reference §e): from SHOW JOBS FOR SCHEDULE of each schedule. */
-function trendStatementsFromShow(terminal: string[], ids: string[]) {
-  const jobs = ids.length === 0 ? `SELECT NULL::STRING AS schedule_id, NULL::INT8 AS job_id, NULL::STRING AS status, NULL::TIMESTAMPTZ AS created, NULL::TIMESTAMPTZ AS finished, NULL::STRING AS description WHERE false` : scheduleJobsUnion(ids, ['job_id', 'status', 'created', 'finished', 'description']);
-  const rates = {
-    text: `SELECT schedule_id,
-  count(*) FILTER (WHERE status = 'succeeded' AND created > now() - '7 days'::INTERVAL) AS ok_7d,
-  count(*) FILTER (WHERE status = ANY($1::STRING[]) AND created > now() - '7 days'::INTERVAL) AS n_7d,
-  count(*) FILTER (WHERE status = 'succeeded') AS ok_30d,
-  count(*) FILTER (WHERE status = ANY($1::STRING[])) AS n_30d
-FROM (${jobs}) AS j
-WHERE created > now() - $2::INTERVAL
-GROUP BY schedule_id`,
-    values: [terminal, `${RUNS_WINDOW_DAYS} days`],
-  };
-  const runs = {
-    text: `SELECT schedule_id, job_id, status, created, finished, description
-FROM (
-  SELECT *, row_number() OVER (PARTITION BY schedule_id ORDER BY created DESC) AS rn
-  FROM (${jobs}) AS j
-  WHERE created > now() - $1::INTERVAL AND status = ANY($2::STRING[])
-) AS s
-WHERE rn <= $3
-ORDER BY schedule_id, created DESC`,
-    values: [`${RUNS_WINDOW_DAYS} days`, terminal, TREND_RUNS],
-  };
-  return { rates, runs };
-}
-
-/**
- * Success rate over 7 and 30 days (finished runs only; null with none), and per run its duration
- * (finished − created: `started` is gone from 25.3 and equals created, reference §c.1) and its size
- * when its layer is in one of the chains chainSizes read (null otherwise).
- */
-async function readTrends(c: Session, info: SessionInfo, known: Known, sizes: Map<string, Map<string, number>>, collectionOfSchedule: Map<string, string>): Promise<{ trends: Trend[]; sql: string[] }> {
-  const terminal = [TERMINAL_OK, ...TERMINAL_FAILED];
-  const read = async (q: { rates: { text: string; values: unknown[] }; runs: { text: string; values: unknown[] } }) => ({
-    q,
-    rr: await c.query(q.rates),
-    jr: await c.query({ ...q.runs, types: rawTypes }),
-  });
-  const { q, rr, jr } = await withInternals(
-    info,
-    () => read(trendStatements(terminal)),
-    () => read(trendStatementsFromShow(terminal, known.schedules.map((x) => x.id))),
-  );
-  const rateOf = new Map((rr.rows as Record<string, unknown>[]).map((r) => [String(r.schedule_id), r]));
-  const runsOf = new Map<string, Trend['runs']>();
-  for (const r of jr.rows as Record<string, unknown>[]) {
-    const id = String(r.schedule_id);
-    const finished = isoTimestamp(r.finished);
-    if (!finished) continue;
-    const created = isoTimestamp(r.created);
-    const asOf = asOfOf(str(r.description));
-    const coll = collectionOfSchedule.get(id);
-    const type = known.schedules.find((s) => s.id === id)?.backup_type ?? null;
-    const size = asOf && coll ? (sizes.get(coll)?.get(layerKey(type, asOf)) ?? null) : null;
-    const list = runsOf.get(id) ?? [];
-    list.push({
-      job_id: String(r.job_id),
-      finished,
-      duration_s: created ? Math.max(0, Math.round((Date.parse(finished) - Date.parse(created)) / 1000)) : null,
-      status: String(r.status),
-      size_bytes: String(r.status) === TERMINAL_OK ? size : null,
-    });
-    runsOf.set(id, list);
-  }
-  const rate = (ok: unknown, n: unknown) => (Number(n) > 0 ? Number(ok) / Number(n) : null);
-  const trends = known.schedules.map((s) => {
-    const r = rateOf.get(s.id);
-    return {
-      schedule_id: s.id,
-      label: s.label,
-      backup_type: s.backup_type,
-      success_rate_7d: r ? rate(r.ok_7d, r.n_7d) : null,
-      success_rate_30d: r ? rate(r.ok_30d, r.n_30d) : null,
-      runs: runsOf.get(s.id) ?? [],
-    };
-  });
-  return { trends, sql: [q.rates.text, q.runs.text] };
+/** The page, and what lib/api composes the restore points from (never sent as such). */
+export interface BackupsRead {
+  page: BackupsPage;
+  chains: ChainsRead;
+  statements: Map<string, string[]>;
+  nowMs: number;
+  restores: FinishedRestores;
 }
 
 export async function listBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string; fresh?: boolean }): Promise<BackupsPage> {
+  return (await readBackups(cluster, sel)).page;
+}
+
+export async function readBackups(cluster: ClusterConfig, sel: { collection?: string; backup?: string; fresh?: boolean }): Promise<BackupsRead> {
   const fresh = sel.fresh === true;
   return withReadOnly(cluster, 'listing backups', async (c, info) => {
     const known = await readKnown(c, info);
@@ -358,12 +288,14 @@ export async function listBackups(cluster: ClusterConfig, sel: { collection?: st
     const s = await chainSizes(c, cluster, known.collections, collections, { yes: fresh, reread: selected });
     const collectionOfSchedule = new Map(known.collections.flatMap((k) => k.schedules.map((x) => [x.id, k.collection] as const)));
     const t = await readTrends(c, info, known, s.sizes, collectionOfSchedule);
-    return {
+    const restores = await readFinishedRestores(c, info);
+    const page = {
       collections,
       selected,
       trends: t.trends,
-      sql: [...known.sql, ...known.collections.map((k) => `SHOW BACKUPS IN ${sqlLiteral(k.collection)}`), ...s.sql, ...t.sql],
+      sql: [...known.sql, ...known.collections.map((k) => `SHOW BACKUPS IN ${sqlLiteral(k.collection)}`), ...s.sql, ...t.sql, restores.sql],
     };
+    return { page, chains: s.chains, statements: known.statements, nowMs: known.nowMs, restores };
   });
 }
 

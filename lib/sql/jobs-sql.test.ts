@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseJobsQuery } from '../jobs/filter';
+import { buildCountQuery, buildErrorGroupsQuery, COUNT_CAP, GROUP_SCAN } from './jobs-aggregate-sql';
 import { buildListQuery, chooseSource, containsPattern, inlineParams, LIST_COLUMNS } from './jobs-sql';
 import { isoTimestamp } from './pg-types';
 
@@ -61,5 +62,32 @@ describe('the explorer SQL', () => {
     [null, null],
   ])('timestamp %s → %s', (raw, iso) => {
     expect(isoTimestamp(raw)).toBe(iso);
+  });
+});
+
+describe('issue 18: search, totals, groups, paging back', () => {
+  it('q searches description, error and execution_errors where the source has them', () => {
+    const q = buildListQuery({ filter: filter('q=AccessDenied'), source: 'crdb_internal.jobs', available: ALL, fetch: 51 });
+    expect(q.text).toContain(`(description ILIKE $4 OR error ILIKE $4 OR array_to_string(execution_errors, ' ') ILIKE $4)`);
+    const noExec = buildListQuery({ filter: filter('q=1234'), source: 'show_jobs', available: new Set(['job_id', 'description', 'error']), fetch: 51 });
+    expect(noExec.text).toMatch(/\(job_id = \$\d::INT8 OR description ILIKE \$\d OR error ILIKE \$\d\)/);
+  });
+
+  it('a "before" cursor reads the other way', () => {
+    const f = filter('');
+    const q = buildListQuery({ filter: { ...f, cursor: { s: '-created', k: '2026-11-25 20:00:00+00', id: '42', d: 'b' } }, source: 'crdb_internal.jobs', available: ALL, fetch: 51 });
+    expect(q.text).toContain('(created, job_id) > (');
+    expect(q.text).toContain('ORDER BY created ASC, job_id ASC');
+  });
+
+  it('the count is bounded and ignores the cursor; the groups read failures only, bounded', () => {
+    const f = { ...filter('type=BACKUP'), cursor: { s: '-created', k: 'x', id: '1' } };
+    const c = buildCountQuery({ filter: f, source: 'crdb_internal.jobs', available: ALL, internals: true });
+    expect(c.text).not.toContain('job_id) <');
+    expect(inlineParams(c)).toMatch(new RegExp(`LIMIT ${COUNT_CAP + 1}\\) AS m$`));
+    const g = buildErrorGroupsQuery({ filter: f, source: 'crdb_internal.jobs', available: ALL, internals: true });
+    expect(inlineParams(g)).toContain(`status IN ('failed', 'revert-failed')`);
+    expect(inlineParams(g)).toContain(`ORDER BY created DESC LIMIT ${GROUP_SCAN}`);
+    expect(g.text).toContain('GROUP BY error');
   });
 });

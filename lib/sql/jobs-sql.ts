@@ -70,7 +70,7 @@ export interface BuiltQuery {
   values: unknown[];
 }
 
-class Params {
+export class Params {
   values: unknown[] = [];
   add(v: unknown, cast?: string): string {
     this.values.push(v);
@@ -106,12 +106,30 @@ export interface ListQueryInput {
   fetch: number;
 }
 
-export function buildListQuery({ filter: f, source, available, fetch, internals = source !== 'show_jobs+schedules' }: ListQueryInput): BuiltQuery {
-  const p = new Params();
-  const { key, desc } = sortKey(f.sort);
-  const cols = LIST_COLUMNS.filter((c) => available.has(c));
-  const where: string[] = [];
+/** The source's FROM clause text. */
+export function fromOf(source: JobsSource): string {
+  return source === 'show_jobs' ? '[SHOW JOBS]' : source === 'crdb_internal.jobs' ? 'crdb_internal.jobs' : FALLBACK_FROM;
+}
 
+/**
+ * `q` matches the job id (digits), the description, the error and the retryable execution_errors
+ * (where the source has them: crdb_internal.jobs and SHOW JOB's long form; SHOW JOBS' listing lacks
+ * them from v24.1, #121286, which is why text search never reads [SHOW JOBS]).
+ */
+function textPredicate(q: string, available: ReadonlySet<string>, p: Params): string {
+  const pat = p.add(containsPattern(q));
+  const ors = [`description ILIKE ${pat}`, `error ILIKE ${pat}`];
+  if (available.has('execution_errors')) ors.push(`array_to_string(execution_errors, ' ') ILIKE ${pat}`);
+  if (/^\d{1,19}$/.test(q)) ors.unshift(`job_id = ${p.add(q, 'INT8')}`);
+  return `(${ors.join(' OR ')})`;
+}
+
+/**
+ * The filter's WHERE terms (without the page cursor), shared by the page, its total count and the
+ * failure groups so the three always describe the same jobs.
+ */
+export function filterWhere(f: JobsFilter, source: JobsSource, available: ReadonlySet<string>, internals: boolean, p: Params): string[] {
+  const where: string[] = [];
   // A job belongs to the window when it existed in it: created before its end, not finished before its start.
   if (!(f.to.kind === 'relative' && f.to.agoS === 0)) where.push(`created <= ${timeSql(f.to, p)}`);
   where.push(`(finished IS NULL OR finished >= ${timeSql(f.from, p)})`);
@@ -129,12 +147,9 @@ export function buildListQuery({ filter: f, source, available, fetch, internals 
     where.push(ors.length === 1 ? ors[0] : `(${ors.join(' OR ')})`);
   }
   if (f.node !== undefined) where.push(`coordinator_id = ${p.add(String(f.node), 'INT8')}`);
-  if (f.q !== undefined) {
-    const like = `description ILIKE ${p.add(containsPattern(f.q))}`;
-    where.push(/^\d{1,19}$/.test(f.q) ? `(job_id = ${p.add(f.q, 'INT8')} OR ${like})` : like);
-  }
-  // system.jobs records who created a job: 'crdb_schedule' + the schedule id (CRDB jobs.CreatedByScheduledJobs).
+  if (f.q !== undefined) where.push(textPredicate(f.q, available, p));
   if (f.retried) where.push('cardinality(execution_errors) > 0');
+  // system.jobs records who created a job: 'crdb_schedule' + the schedule id (CRDB jobs.CreatedByScheduledJobs).
   if (f.scheduled) {
     where.push(
       internals
@@ -142,14 +157,21 @@ export function buildListQuery({ filter: f, source, available, fetch, internals 
         : `job_id IN (SELECT job_id FROM [SHOW JOBS FOR SCHEDULES SELECT id FROM [SHOW SCHEDULES]])`,
     );
   }
+  return where;
+}
 
+export function buildListQuery({ filter: f, source, available, fetch, internals = source !== 'show_jobs+schedules' }: ListQueryInput): BuiltQuery {
+  const p = new Params();
+  const { key, desc } = sortKey(f.sort);
+  const cols = LIST_COLUMNS.filter((c) => available.has(c));
+  const where = filterWhere(f, source, available, internals, p);
   const expr = sortExpr(key);
-  if (f.cursor) where.push(keysetPredicate(f.cursor, expr, key, desc, p));
-
-  const dir = desc ? 'DESC' : 'ASC';
-  const from = source === 'show_jobs' ? '[SHOW JOBS]' : source === 'crdb_internal.jobs' ? 'crdb_internal.jobs' : FALLBACK_FROM;
+  // A "before" cursor (Previous) reads the rows ahead of it in the opposite order; listJobs turns them back.
+  const back = f.cursor?.d === 'b';
+  if (f.cursor) where.push(keysetPredicate(f.cursor, expr, key, desc !== back, p));
+  const dir = desc !== back ? 'DESC' : 'ASC';
   const text =
-    `SELECT ${cols.join(', ')}, ${expr} AS sort_key FROM ${from}` +
+    `SELECT ${cols.join(', ')}, ${expr} AS sort_key FROM ${fromOf(source)}` +
     ` WHERE ${where.join(' AND ')}` +
     ` ORDER BY ${expr} ${dir}, job_id ${dir} LIMIT ${p.add(fetch)}`;
   return { text, values: p.values };

@@ -11,16 +11,18 @@ import type { JobDetail, JobsPage, ScheduleRef } from '../api/types/jobs';
 import { toJobRow, type JobRow } from '../jobs/job-row';
 import { resolveTimeRef } from '../jobs/time-ref';
 import { columnsOf } from './job-columns';
-import { scheduleJobsUnion } from '../schedules/runs';
+import { buildCountQuery, COUNT_CAP } from './jobs-aggregate-sql';
+import { fillSchedules, scheduleFromShow, scheduleOf } from './job-schedules';
 import { buildListQuery, chooseSource, FALLBACK_GAP, inlineParams, JOBS_RETENTION_S, withinShowJobsWindow } from './jobs-sql';
 
 export type { JobDetail, JobsPage, ScheduleRef };
 import { isoTimestamp, rawTimestamps } from './pg-types';
+import { mapSqlError } from './sql-errors';
 import { withInternals, withReadOnly, type Session } from './session';
 
 export const EXPORT_MAX_ROWS = 5_000;
 
-export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts: { maxRows?: number } = {}): Promise<JobsPage> {
+export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts: { maxRows?: number; count?: boolean } = {}): Promise<JobsPage> {
   const pageSize = opts.maxRows ?? filter.limit;
   return withReadOnly(cluster, 'listing jobs', async (c, info) => {
     const internals = info.internals === 'allowed';
@@ -28,24 +30,46 @@ export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts:
     const available = await columnsOf(cluster, c, source);
     const q = buildListQuery({ filter, source, available, fetch: pageSize + 1, internals });
     const r = await c.query({ text: q.text, values: q.values, types: rawTimestamps });
+    const back = filter.cursor?.d === 'b';
     const rows = r.rows as Record<string, unknown>[];
     const more = rows.length > pageSize;
-    const page = rows.slice(0, pageSize);
+    // A "before" page was read in the opposite order: turned back, newest-first as the sort says.
+    const page = back ? rows.slice(0, pageSize).reverse() : rows.slice(0, pageSize);
     const jobs = page.map((row) => toJobRow(row, isoTimestamp));
     if (!available.has('execution_errors')) await fillExecutionErrors(c, jobs);
-    const last = page.at(-1);
-    const next_cursor =
-      more && last ? encodeCursor({ s: filter.sort, k: last.sort_key === null ? null : String(last.sort_key), id: String(last.job_id) }) : null;
+    if (opts.count !== false) await fillSchedules(c, info, jobs);
+    const cursorAt = (row: Record<string, unknown> | undefined, d?: 'b') =>
+      row ? encodeCursor({ s: filter.sort, k: row.sort_key === null ? null : String(row.sort_key), id: String(row.job_id), ...(d ? { d } : {}) }) : null;
+    // Forward: more rows after → next; a cursor means rows before. Backward: the cursor's row is after; more → before.
+    const next_cursor = back || more ? cursorAt(page.at(-1)) : null;
+    const prev_cursor = (back ? more : filter.cursor !== undefined) ? cursorAt(page[0], 'b') : null;
+    const total = opts.count === false ? null : await countJobs(c, { filter, source, available, internals });
     const now = Date.now();
     return {
       jobs,
       next_cursor,
+      prev_cursor,
+      total,
       source,
       sql: inlineParams(q),
       past_retention: resolveTimeRef(filter.from, now) < now - JOBS_RETENTION_S * 1000,
       unavailable: source === 'show_jobs+schedules' && !withinShowJobsWindow(filter) ? [FALLBACK_GAP] : [],
     };
   });
+}
+
+/** The filter's total, bounded (COUNT_CAP); null when it fails (e.g. the statement timeout): the page stands without it. */
+async function countJobs(c: Session, input: Parameters<typeof buildCountQuery>[0]): Promise<JobsPage['total']> {
+  const q = buildCountQuery(input);
+  try {
+    const r = await c.query<{ n: string | number }>(q.text, q.values);
+    const n = Number(r.rows[0]?.n ?? 0);
+    return { count: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, cap: COUNT_CAP };
+  } catch (err) {
+    // A lost connection fails the request; a count that timed out (57014) or was refused only loses the count.
+    if (mapSqlError(err, 'counting jobs').code === 'sql_unavailable' && (err as { code?: string }).code !== '57014') throw err;
+    return null;
+  }
 }
 
 /**
@@ -92,39 +116,3 @@ function normalizeValue(name: string, v: unknown): unknown {
   return String(v);
 }
 
-async function scheduleOf(c: Session, jobId: string): Promise<ScheduleRef | null> {
-  const r = await c.query<{ created_by_type: string | null; created_by_id: string | null }>(
-    'SELECT created_by_type, created_by_id FROM system.jobs WHERE id = $1',
-    [jobId],
-  );
-  const by = r.rows[0];
-  // jobs.CreatedByScheduledJobs = 'crdb_schedule' (CRDB pkg/jobs; reference §c.1).
-  if (!by || by.created_by_type !== 'crdb_schedule' || !by.created_by_id) return null;
-  return scheduleRef(c, String(by.created_by_id));
-}
-
-/**
- * The creating schedule without system.jobs (restricted internals): which schedule's SHOW JOBS FOR
- * SCHEDULE lists the job — one statement over every schedule SHOW SCHEDULES lists (a UNION ALL of
- * one branch per schedule: SHOW JOBS FOR SCHEDULES has no column naming the schedule).
- */
-async function scheduleFromShow(c: Session, jobId: string): Promise<ScheduleRef | null> {
-  const all = await c.query<{ id: string }>('SELECT id FROM [SHOW SCHEDULES]');
-  const ids = all.rows.map((r) => String(r.id));
-  if (ids.length === 0) return null;
-  const q = scheduleJobsUnion(ids, ['job_id']);
-  const r = await c.query<{ schedule_id: string }>(`SELECT schedule_id FROM (${q}) AS s WHERE job_id = $1 LIMIT 1`, [jobId]);
-  const id = r.rows[0]?.schedule_id;
-  return id === undefined ? null : scheduleRef(c, String(id));
-}
-
-async function scheduleRef(c: Session, id: string): Promise<ScheduleRef> {
-  try {
-    const s = await c.query<{ label: string | null; schedule_status: string | null; recurrence: string | null }>('SHOW SCHEDULE $1', [id]);
-    const row = s.rows[0];
-    return { id, label: row?.label ?? null, schedule_status: row?.schedule_status ?? null, recurrence: row?.recurrence ?? null };
-  } catch {
-    // The schedule may have been dropped since; the id alone still helps.
-    return { id, label: null, schedule_status: null, recurrence: null };
-  }
-}

@@ -105,20 +105,24 @@ describe('listJobs', () => {
     expect((await listJobs(cluster, filter('from=now-30d&limit=1'))).past_retention).toBe(true);
   });
 
-  it('finds a job by id or description text, and a quote in q does no harm', async () => {
+  it('finds a job by id or by description, error or execution_errors text, and a quote in q does no harm', async () => {
+    const textOf = (j: { description: string | null; error: string | null; execution_errors: string[] | null }) => [j.description, j.error, ...(j.execution_errors ?? [])].join('\n');
     const [first] = (await listJobs(cluster, filter('limit=1'))).jobs;
     const byId = await listJobs(cluster, filter(`q=${first.job_id}&from=now-14d`));
     expect(byId.jobs.map((j) => j.job_id)).toContain(first.job_id);
     const text = await listJobs(cluster, filter('q=movr&from=now-1d&limit=5'));
-    expect(text.jobs.every((j) => /movr/i.test(j.description ?? ''))).toBe(true);
-    for (const q of [`it's`, `'; SELECT 1; --`, `\\`, `%%`]) {
+    expect(text.jobs.every((j) => /movr/i.test(textOf(j)))).toBe(true);
+    for (const q of [`it's`, `'; SELECT 1; --`, `%%`]) {
       const page = await listJobs(cluster, filter(`q=${encodeURIComponent(q)}&from=now-14d`));
       expect(page.jobs).toEqual([]);
     }
+    // A backslash is literal too: only texts with one (export errors quote keys like /Table/112/1/"\x8f").
+    const slash = await listJobs(cluster, filter(`q=${encodeURIComponent('\\')}&from=now-14d`));
+    expect(slash.jobs.every((j) => textOf(j).includes('\\'))).toBe(true);
     // LIKE wildcards are literal: "_" finds only descriptions with an underscore.
     const under = await listJobs(cluster, filter('q=_&from=now-14d&limit=200'));
     expect(under.jobs.length).toBeGreaterThan(0);
-    expect(under.jobs.every((j) => j.description?.includes('_'))).toBe(true);
+    expect(under.jobs.every((j) => textOf(j).includes('_'))).toBe(true);
   });
 
   it('reports SQL refused as sql_unavailable', async () => {

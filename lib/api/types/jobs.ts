@@ -28,11 +28,55 @@ export interface JobRow {
   coordinator_id: number | null;
   /** Retryable errors the job hit (null when the source does not have the column). */
   execution_errors: string[] | null;
+  /**
+   * Who created the job, as system.jobs records it: `crdb_schedule` and the schedule's id for a
+   * scheduled backup; null when nothing created it (run by hand) or when it was not looked up.
+   * Optional: only the explorer's pages fill them (one statement for the page's jobs).
+   */
+  created_by_type?: string | null;
+  created_by_id?: string | null;
+  /** The creating schedule's label (SHOW SCHEDULES), when created_by_type is crdb_schedule. */
+  schedule_label?: string | null;
+}
+
+/** Failures that share an error text (numbers and ids aside), for `GET …/jobs/errors`. */
+export interface ErrorGroup {
+  /** The text the group is merged by: numbers and id-like tokens as '#'. */
+  key: string;
+  /** The group's most frequent exact error text. */
+  error: string;
+  count: number;
+  /** How many different exact texts were merged into it. */
+  variants: number;
+  /** Newest `finished` among them (UTC ISO-8601). */
+  newest: string | null;
+  /** A `q` for the explorer that finds this group's jobs (text search covers error). */
+  q: string;
+}
+
+export interface ErrorGroupsPage {
+  groups: ErrorGroup[];
+  /** Failed jobs looked at (the newest GROUP_SCAN of the filter at most). */
+  scanned: number;
+  /** True when there were more failures than the grouping reads: counts are of the newest `scanned`. */
+  capped: boolean;
+  /** The statuses counted as failures (the request's, or failed and revert-failed). */
+  statuses: string[];
+  source: JobsSource;
+  sql: string;
+  unavailable: string[];
 }
 
 export interface JobsPage {
   jobs: JobRow[];
   next_cursor: string | null;
+  /** The page before this one (a cursor in the `cursor` parameter), null on the first page. */
+  prev_cursor?: string | null;
+  /**
+   * How many jobs match the filter (every page together): counted up to `cap` rows, so `capped`
+   * means "more than count". Null when the count could not be read (the page itself still is).
+   */
+  total?: { count: number; capped: boolean; cap: number } | null;
   /** `show_jobs` (SELECT … FROM [SHOW JOBS]) or `crdb_internal.jobs` (windows reaching past 12 h). */
   source: JobsSource;
   /** The statement that ran, parameters written in, ready for `cockroach sql`. */
