@@ -58,11 +58,16 @@ test.describe('jobs explorer', () => {
     await expect(page.getByTestId('job-error')).not.toBeEmpty();
   });
 
-  test('with SQL down the explorer says so and the overview keeps its metrics', async ({ page }) => {
-    // Undone by the fixture however the test ends (e2e/fixtures.ts).
-    await setSqlFault({ mode: 'refuse' });
+  test('with SQL down the explorer keeps the last page it read, says so for a new filter, and the overview keeps its metrics', async ({ page }) => {
     const j = new JobsPage(page);
     await j.goto();
+    await expect(page.getByTestId('job-row').first()).toBeVisible();
+    // Undone by the fixture however the test ends (e2e/fixtures.ts).
+    await setSqlFault({ mode: 'refuse' });
+    await j.goto();
+    await expect(page.getByTestId('last-known')).toContainText(/Last known answer, as of .* \(SQL unreachable since .*\)/);
+    await expect(page.getByTestId('job-row').first()).toBeVisible();
+    await page.goto('/c/demo/jobs?q=never-read-before');
     await expect(page.getByTestId('jobs-error')).toContainText('SQL is unreachable');
     await expect(page.getByTestId('jobs-error')).toContainText('sql_unavailable');
     const o = new OverviewPage(page);

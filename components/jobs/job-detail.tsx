@@ -2,7 +2,8 @@
 
 import Link from 'next/link';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
-import { useNow } from '@/components/hooks/use-now';
+import { LastKnownNote } from '@/components/data/last-known-note';
+import { useClusterNow } from '@/components/hooks/use-cluster-now';
 import { jobApiHref, jobsHref } from '@/lib/jobs/href';
 import { offeredStatements } from '@/lib/jobs/offered-statements';
 import { isTerminal } from '@/lib/jobs/statuses';
@@ -21,8 +22,9 @@ const CARD = 'rounded-lg border border-zinc-200 bg-white px-3 py-3 sm:px-4 dark:
 const H2 = 'mb-2 text-sm font-semibold text-zinc-700 dark:text-zinc-300';
 
 /** One job: everything SHOW JOB says, refreshed until the job is terminal. */
-export function JobDetailView({ cluster, jobId, renderedAt, control }: { cluster: { id: string; name: string }; jobId: string; renderedAt: number; control: boolean }) {
-  const now = useNow(renderedAt);
+export function JobDetailView({ cluster, jobId, renderedAt, control, clusterSkewMs = 0 }: { cluster: { id: string; name: string }; jobId: string; renderedAt: number; control: boolean; clusterSkewMs?: number }) {
+  // The job's times are the cluster's: their ages are measured against its clock.
+  const now = useClusterNow(cluster.id, renderedAt, clusterSkewMs);
   const { data, error, mutate } = useJob(jobApiHref(cluster.id, jobId), REFRESH_MS);
   const job = data?.job;
   const statements = job
@@ -53,6 +55,7 @@ export function JobDetailView({ cluster, jobId, renderedAt, control }: { cluster
       </header>
 
       {error && <SqlErrorBanner error={error} />}
+      {data?.last_known && <LastKnownNote lastKnown={data.last_known} now={now} />}
       {!data && !error && <div aria-busy className="animate-pulse rounded-lg border border-zinc-200 px-3 py-10 text-center text-sm text-zinc-500 dark:border-zinc-800">Reading SHOW JOB {jobId}…</div>}
 
       {data && job && (

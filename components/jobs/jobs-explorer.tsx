@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { RefreshPicker } from '@/components/layout/refresh-picker';
 import { ThemeToggle } from '@/components/layout/theme-toggle';
-import { useNow } from '@/components/hooks/use-now';
+import { LastKnownNote } from '@/components/data/last-known-note';
+import { useClusterNow } from '@/components/hooks/use-cluster-now';
 import { jobErrorsApiHref, jobsApiHref, jobsSearchParams, type JobsLink } from '@/lib/jobs/href';
 import { clusterHref, parseViewParams, refreshMs } from '@/lib/links';
 import { ErrorGroups } from './error-groups';
@@ -19,11 +20,12 @@ import { SqlErrorBanner } from './sql-error-banner';
 import { useJobs } from './use-jobs';
 
 /** The jobs explorer: filters in the URL, one server-sorted page at a time, the SQL that ran. */
-export function JobsExplorer({ cluster, renderedAt }: { cluster: { id: string; name: string }; renderedAt: number }) {
+export function JobsExplorer({ cluster, renderedAt, clusterSkewMs = 0 }: { cluster: { id: string; name: string }; renderedAt: number; clusterSkewMs?: number }) {
   const sp = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const now = useNow(renderedAt);
+  // Jobs' times are the cluster's: their ages are measured against its clock.
+  const now = useClusterNow(cluster.id, renderedAt, clusterSkewMs);
   const link = linkFromSearch(new URLSearchParams(sp.toString()));
   const view = parseViewParams(sp);
   // `group=error` (page only): the failures of this filter grouped by error text, above the list.
@@ -81,6 +83,7 @@ export function JobsExplorer({ cluster, renderedAt }: { cluster: { id: string; n
       {grouped && <ErrorGroups apiHref={groupsApi} link={link} listHref={(l) => hrefOf(l, { grouped: false })} now={now} />}
 
       {error && <SqlErrorBanner error={error} />}
+      {data?.last_known && <LastKnownNote lastKnown={data.last_known} now={now} />}
       {isLoading && !data && (
         <div data-testid="jobs-loading" aria-busy className="animate-pulse rounded-lg border border-zinc-200 bg-white px-3 py-10 text-center text-sm text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900">
           Reading jobs…

@@ -4,6 +4,7 @@
  */
 import type { ClusterConfig } from '../config';
 import { resolveCluster } from './clusters';
+import { withLastKnown } from './last-known';
 import { controlCaller, runAudited } from './control-access';
 import { recordsHeldBy } from './protected-timestamps';
 import { ApiError } from '../errors';
@@ -23,7 +24,9 @@ export async function jobsForRequest(clusterId: string, search: URLSearchParams)
   const filter = parsed.data;
   const exporting = search.has('format');
   // An export is the whole filter (bounded), not the page: no cursor, up to EXPORT_MAX_ROWS rows.
-  const page = exporting ? await listJobs(cluster, { ...filter, cursor: undefined }, { maxRows: EXPORT_MAX_ROWS, count: false }) : await listJobs(cluster, filter);
+  // A page (not an export) survives an outage as its last answer, per filter (the query string, sorted).
+  const key = `jobs?${[...search].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join('&')}`;
+  const page = exporting ? await listJobs(cluster, { ...filter, cursor: undefined }, { maxRows: EXPORT_MAX_ROWS, count: false }) : await withLastKnown(cluster.id, key, () => listJobs(cluster, filter));
   if (!exporting) return page;
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = `jobs-${cluster.id.replace(/[^\w-]/g, '_')}-${stamp}`;
@@ -54,7 +57,8 @@ function checkJobId(jobId: string): string {
 
 export async function jobForRequest(clusterId: string, jobId: string): Promise<JobDetail> {
   const cluster = await resolveCluster(clusterId);
-  return getJobDetail(cluster, checkJobId(jobId));
+  const id = checkJobId(jobId);
+  return withLastKnown(cluster.id, `job ${id}`, () => getJobDetail(cluster, id));
 }
 
 /** SHOW JOB with the schedule that created it, and the protected timestamp records it holds (or why they cannot be read). */

@@ -182,11 +182,23 @@ describe('job control', () => {
 });
 
 describe('SQL down', () => {
-  it('503 sql_unavailable with a clear message', async () => {
+  it('a filter read before answers its last page marked last_known; one never read is a 503 sql_unavailable with a clear message', async () => {
+    const before = await list('?limit=3&type=BACKUP');
+    expect(before.status).toBe(200);
+    const seen = (await before.json()) as { jobs: { job_id: string }[]; last_known: unknown };
+    expect(seen.last_known).toBeNull();
     await demo.setSqlFault({ mode: 'refuse' });
     try {
+      type Page = { jobs: { job_id: string }[]; last_known: { error: { code: string } } | null };
+      let remembered: Page | null = null as Page | null;
+      for (let i = 0; i < 50 && !remembered?.last_known; i++) {
+        remembered = (await (await list('?limit=3&type=BACKUP')).json()) as Page;
+        if (!remembered.last_known) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(remembered?.last_known?.error.code).toBe('sql_unavailable');
+      expect(remembered?.jobs.map((j) => j.job_id)).toEqual(seen.jobs.map((j) => j.job_id));
       for (let i = 0; i < 50; i++) {
-        const res = await list('?limit=1');
+        const res = await list('?limit=1&q=never-read-before');
         if (res.status === 503) {
           const e = await errorOf(res);
           expect(e.code).toBe('sql_unavailable');

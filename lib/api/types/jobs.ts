@@ -4,6 +4,7 @@
  * whatever this version does not have (never an error).
  */
 import type { PtsRecord } from './protected-timestamps';
+import type { LastKnown } from './last-known';
 
 /**
  * Where the explorer read: `SELECT … FROM [SHOW JOBS]` (windows within 12 h), `crdb_internal.jobs`, or,
@@ -85,6 +86,8 @@ export interface JobsPage {
   past_retention: boolean;
   /** What this answer cannot show and what it would need (e.g. "… needs allow_unsafe_internals"); empty when complete. */
   unavailable: string[];
+  /** Set when SQL is unreachable and this is the last answer it gave for this filter (lib/api/last-known.ts). */
+  last_known?: LastKnown | null;
 }
 
 export interface ScheduleRef {
@@ -107,4 +110,6 @@ export interface JobDetail {
    */
   protected_timestamp: { held: boolean | 'unknown'; note: string; records: PtsRecord[] };
   sql: string;
+  /** Set when SQL is unreachable and this is the last answer it gave for this job. */
+  last_known?: LastKnown | null;
 }

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { JobsExplorer } from '@/components/jobs/jobs-explorer';
+import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { getCluster } from '@/lib/clusters';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,7 @@ export default async function JobsPage({ params }: { params: Promise<{ cluster: 
   return (
     // useSearchParams in the client needs a Suspense boundary.
     <Suspense fallback={<div className="p-6 text-sm text-zinc-500">Loading jobs…</div>}>
-      <JobsExplorer cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} />
+      <JobsExplorer cluster={{ id: cluster.id, name: cluster.name }} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} />
     </Suspense>
   );
 }

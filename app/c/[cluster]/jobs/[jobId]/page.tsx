@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { JobDetailView } from '@/components/jobs/job-detail';
+import { clusterSkewMs } from '@/lib/api/cluster-clock';
 import { getCluster } from '@/lib/clusters';
 import { controlOffered } from '@/lib/api/session';
 import { JOB_ID } from '@/lib/jobs/href';
@@ -20,5 +21,5 @@ export default async function JobPage({ params }: { params: Promise<{ cluster: s
   const { cluster: id, jobId } = await params;
   const cluster = await getCluster(id);
   if (!cluster || !JOB_ID.test(jobId)) notFound();
-  return <JobDetailView cluster={{ id: cluster.id, name: cluster.name }} jobId={jobId} renderedAt={requestTime()} control={await controlOffered()} />;
+  return <JobDetailView cluster={{ id: cluster.id, name: cluster.name }} jobId={jobId} renderedAt={requestTime()} clusterSkewMs={clusterSkewMs(cluster.id)} control={await controlOffered()} />;
 }
