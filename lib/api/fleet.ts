@@ -9,7 +9,6 @@ import { alertSettings } from '../alerts/settings';
 import { listClusters } from '../clusters';
 import type { ClusterConfig } from '../config';
 import { byProblems, fleetProblems, type FleetFacts } from '../domain/fleet';
-import { groupSchedules } from '../domain/schedule-groups';
 import { historySource, historyStore } from '../history/store-holder';
 import { nodeUrls } from '../scrape/node-urls';
 import { getSnapshot, peekSnapshot } from '../scrape/snapshot-cache';
@@ -37,11 +36,20 @@ export async function fleet(): Promise<FleetAnswer> {
   return { generated_at: new Date(nowMs).toISOString(), clusters: lines.sort(byProblems) };
 }
 
+/**
+ * The cached snapshot as it is; one older than the interval starts the next scrape in the background
+ * (the same cached, single-flight scrape as everywhere: still one per interval whatever the viewers)
+ * for the next answer. A cluster never scraped is waited for briefly.
+ */
 async function latestSnapshot(cluster: ClusterConfig): Promise<ClusterSnapshot | undefined> {
   const peek = peekSnapshot(cluster.id);
-  if (peek.snapshot) return peek.snapshot;
   const cfg = staticConfig();
-  const first = peek.scraping ?? nodeUrls(cluster).then((urls) => (urls.length ? getSnapshot(cluster, urls, { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) : undefined));
+  const scrape = () => nodeUrls(cluster).then((urls) => (urls.length ? getSnapshot(cluster, urls, { intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) : undefined));
+  if (peek.snapshot) {
+    if (!peek.scraping && Date.now() - Date.parse(peek.snapshot.scraped_at) >= cfg.scrapeIntervalMs) void scrape().catch(() => undefined);
+    return peek.snapshot;
+  }
+  const first = peek.scraping ?? scrape();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), FIRST_SCRAPE_WAIT_MS)));
   try {
@@ -61,12 +69,9 @@ async function fleetLine(cluster: ClusterConfig, nowMs: number): Promise<FleetCl
   const ptsAges = PTS_AGES.map((m) => agg[m]).filter((v): v is number => v !== undefined);
 
   let freshness: FleetCluster['freshness'] = null;
-  if (sched.rows) {
-    const groups = groupSchedules(
-      sched.rows.filter((r) => r.backup_type !== null),
-      sched.atMs ?? nowMs,
-      staticConfig().freshness,
-    );
+  if (sched.groups) {
+    // Backup schedules only (groups of other schedules, e.g. changefeeds', have no freshness to judge here).
+    const groups = sched.groups.filter((g) => sched.rows?.some((r) => r.id === g.key && r.backup_type !== null));
     const worst = groups[0];
     freshness = {
       worst: worst ? worst.freshness.status : null,

@@ -6,34 +6,52 @@
 import { staticConfig, type ClusterConfig } from '../config';
 import { withReadOnly } from '../sql/session';
 import { alertEngine } from './alerts-evaluator';
+import { groupSchedules } from '../domain/schedule-groups';
 import { readSchedules } from './schedule-state';
-import type { ScheduleRow } from './types/schedules';
+import type { ScheduleGroup, ScheduleRow } from './types/schedules';
 
 /** Without an evaluating engine (ALERTS_EVALUATE=false), the schedules are read at most this often. */
 const OWN_READ_TTL_MS = 60_000;
 
 const KEY = Symbol.for('crdb-monitor.schedule-facts');
-type Cache = Map<string, { at: number; rows: Promise<ScheduleRow[]> }>;
+interface Read {
+  rows: ScheduleRow[];
+  groups: ScheduleGroup[];
+}
+type Cache = Map<string, { at: number; read: Promise<Read> }>;
 const cache: Cache = ((globalThis as { [KEY]?: Cache })[KEY] ??= new Map());
 
-/** `rows` null when unknown: no SQL, not read yet (`atMs` null) or the read failed (`error`). */
-export async function schedulesOf(cluster: ClusterConfig): Promise<{ rows: ScheduleRow[] | null; ok: boolean; atMs: number | null; error?: string }> {
-  if (cluster.sqlUrl === null) return { rows: null, ok: false, atMs: null };
+export interface ScheduleFactsAnswer {
+  /** Null when unknown: no SQL, not read yet (`atMs` null) or the read failed (`error`). */
+  rows: ScheduleRow[] | null;
+  /** The backups (full/incremental pairs), problems first, judged on the cluster's clock at the read. */
+  groups: ScheduleGroup[] | null;
+  ok: boolean;
+  atMs: number | null;
+  error?: string;
+}
+
+export async function schedulesOf(cluster: ClusterConfig): Promise<ScheduleFactsAnswer> {
+  if (cluster.sqlUrl === null) return { rows: null, groups: null, ok: false, atMs: null };
   const engine = alertEngine();
   if (engine) {
     const f = engine.sqlFacts(cluster.id);
-    if (f === null) return { rows: null, ok: false, atMs: null };
-    return f.ok ? { rows: f.schedules, ok: true, atMs: f.at_ms } : { rows: null, ok: false, atMs: f.at_ms, error: f.error };
+    if (f === null) return { rows: null, groups: null, ok: false, atMs: null };
+    return f.ok ? { rows: f.schedules, groups: f.groups, ok: true, atMs: f.at_ms } : { rows: null, groups: null, ok: false, atMs: f.at_ms, error: f.error };
   }
   let hit = cache.get(cluster.id);
   if (!hit || Date.now() - hit.at > OWN_READ_TTL_MS) {
-    const rows = withReadOnly(cluster, 'reading schedules', (c, info) => readSchedules(c, info, staticConfig().freshness)).then((s) => s.schedules.map((x) => x.row));
-    hit = { at: Date.now(), rows };
+    const policy = staticConfig().freshness;
+    const read = withReadOnly(cluster, 'reading schedules', (c, info) => readSchedules(c, info, policy)).then((s) => {
+      const rows = s.schedules.map((x) => x.row);
+      return { rows, groups: groupSchedules(rows, s.nowMs, policy) };
+    });
+    hit = { at: Date.now(), read };
     cache.set(cluster.id, hit);
   }
   const at = hit.at;
-  return hit.rows.then(
-    (rows) => ({ rows, ok: true, atMs: at }),
-    (err: unknown) => ({ rows: null, ok: false, atMs: at, error: err instanceof Error ? err.message : String(err) }),
+  return hit.read.then(
+    (r) => ({ ...r, ok: true, atMs: at }),
+    (err: unknown) => ({ rows: null, groups: null, ok: false, atMs: at, error: err instanceof Error ? err.message : String(err) }),
   );
 }
