@@ -18,11 +18,10 @@ let nodeDown: DemoCluster;
 let sqlRefused: DemoCluster;
 
 beforeAll(async () => {
-  [healthy, nodeDown, sqlRefused] = await Promise.all([
-    startFrozen({ version: '26.2', story: HEALTHY_STORY, controlPort: null }),
-    startFrozen({ version: '25.4', story: HEALTHY_STORY, controlPort: null, baselineNodeFaults: { 2: { mode: 'down' } } }),
-    startFrozen({ version: '23.2', story: HEALTHY_STORY, controlPort: null }),
-  ]);
+  // One after another: three at once would starve the integration test running beside this one on 2 cores.
+  healthy = await startFrozen({ version: '26.2', story: HEALTHY_STORY, controlPort: null });
+  nodeDown = await startFrozen({ version: '25.4', story: HEALTHY_STORY, controlPort: null, baselineNodeFaults: { 2: { mode: 'down' } } });
+  sqlRefused = await startFrozen({ version: '23.2', story: HEALTHY_STORY, controlPort: null });
   await sqlRefused.setSqlFault({ mode: 'refuse' });
   const dir = mkdtempSync(path.join(tmpdir(), 'fleet-'));
   const entry = (id: string, name: string, d: DemoCluster) => ({ id, name, sql_url: d.sqlUrl, http_urls: d.nodeUrls });
