@@ -24,7 +24,8 @@ const COLUMNS: Column[] = [
   { key: 'sql', label: 'SQL', cell: (c) => <SqlCell c={c} /> },
 ];
 
-const TIER_BAR = ['border-l-red-600 dark:border-l-red-500', 'border-l-amber-400', 'border-l-emerald-500'];
+// The dark variants too: the row's dark border colour would otherwise paint over the left bar.
+const TIER_BAR = ['border-l-red-600 dark:border-l-red-500', 'border-l-amber-400 dark:border-l-amber-400', 'border-l-emerald-500 dark:border-l-emerald-500'];
 
 interface Props {
   clusters: FleetCluster[];

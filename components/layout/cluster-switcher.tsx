@@ -33,7 +33,7 @@ export function ClusterSwitcher({ clusters, current }: { clusters: readonly Swit
           const v = e.target.value;
           router.push(v === FLEET ? '/' : switchClusterHref(pathname, params.toString(), v));
         }}
-        className="max-w-44 truncate rounded-md border border-zinc-300 bg-white py-1 pr-1 pl-2 text-sm font-semibold text-zinc-800 focus-visible:outline-2 focus-visible:outline-emerald-600 sm:max-w-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="max-w-28 truncate rounded-md border border-zinc-300 bg-white py-1 pr-1 pl-1 text-[13px] font-semibold sm:max-w-60 sm:pl-2 sm:text-sm text-zinc-800 focus-visible:outline-2 focus-visible:outline-emerald-600 sm:max-w-60 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         <option value={FLEET}>All clusters (fleet)</option>
         {clusters.map((c) => (
