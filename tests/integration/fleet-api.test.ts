@@ -31,7 +31,12 @@ beforeAll(async () => {
   process.env.HISTORY_DB = path.join(dir, 'h.sqlite');
   process.env.SCRAPE_INTERVAL = '2s';
 }, 120_000);
-afterAll(() => Promise.all([healthy, nodeDown, sqlRefused].map((d) => d?.stop())));
+// The environment outlives this file in its worker: leave none of it for the next file (CLUSTERS_FILE would win over its CRDB_*).
+const SET = ['CLUSTERS_FILE', 'HISTORY_DB', 'SCRAPE_INTERVAL'] as const;
+afterAll(async () => {
+  for (const k of SET) delete process.env[k];
+  await Promise.all([healthy, nodeDown, sqlRefused].map((d) => d?.stop()));
+});
 
 async function fleet(): Promise<FleetAnswer> {
   const res = await fleetRoute();
