@@ -1,7 +1,7 @@
 /**
  * Runs once when the server starts: checks the configuration (a bad value stops start-up with a
  * message naming the variable), starts the history recorder (lib/history), alert evaluation (lib/api/alerts-start.ts) and, with no cluster
- * configured, the built-in demo cluster. This is the one place the product meets its stand-in: the
+ * configured, the built-in demo (three clusters; DEMO_CLUSTERS=1 for one). This is the one place the product meets its stand-in: the
  * demo is registered as the cluster list (lib/clusters.ts) and as a history source, and no product
  * module imports lib/demo.
  */
@@ -25,15 +25,18 @@ export async function register() {
       return;
     }
     const { provideClusters } = await import('./lib/clusters');
-    const { DEMO_CLUSTER_ID, embeddedDemo, embeddedDemoConfig } = await import('./lib/demo/embedded');
-    const started = embeddedDemoConfig();
-    provideClusters(started.then((c) => [c]));
-    const demo = await embeddedDemo();
-    await started;
-    console.log(`demo cluster: SQL ${demo.sqlUrl}; nodes ${demo.nodeUrls.join(' ')}; control ${demo.controlUrl}`);
+    const { embeddedDemo, embeddedDemoConfig } = await import('./lib/demo/embedded');
+    const t0 = Date.now();
+    const configs = embeddedDemoConfig();
+    provideClusters(configs);
+    const fleet = await embeddedDemo();
+    await configs;
+    for (const { member, cluster } of fleet.members) console.log(`demo cluster ${member.id} (v${member.version}): SQL ${cluster.sqlUrl}; nodes ${cluster.nodeUrls.join(' ')}`);
+    console.log(`demo: ${fleet.members.length} cluster(s) started in ${Date.now() - t0} ms; control ${fleet.controlUrl}`);
     // In the background, so the server answers meanwhile; alerts start once the past is written
-    // (their windows are seeded from it).
-    void startHistory({ sources: [{ cluster: DEMO_CLUSTER_ID, what: "the demo's simulated past day", samples: async () => demo.model.takeBackfill() }] })
+    // (their windows are seeded from it). One history source per cluster: each its own simulated past.
+    const sources = fleet.members.map(({ member, cluster }) => ({ cluster: member.id, what: `${member.id}'s simulated past day`, samples: async () => cluster.model.takeBackfill() }));
+    void startHistory({ sources })
       .then(() => startAlerts())
       .catch((err: unknown) => {
         console.error(err instanceof ConfigError ? `configuration error:\n${err.message}` : `history: could not start: ${String(err)}`);

@@ -4,9 +4,14 @@ import { expect, test } from './fixtures';
 /** The JSON API over real HTTP, against `npm start` and its demo cluster. */
 test.describe('API v1', () => {
   test('health and clusters', async ({ request }) => {
-    expect(await (await request.get('/api/v1/health')).json()).toEqual({ status: 'ok', clusters: 1 });
+    // The built-in demo is a fleet of three (DEMO_CLUSTERS=1 for the single `demo`).
+    expect(await (await request.get('/api/v1/health')).json()).toEqual({ status: 'ok', clusters: 3 });
     const { clusters } = await (await request.get('/api/v1/clusters')).json();
-    expect(clusters).toEqual([{ id: 'demo', name: 'Demo cluster', demo: true, sql_configured: true, nodes: 3 }]);
+    expect(clusters).toEqual([
+      { id: 'prod-eu', name: 'Production (eu-west)', demo: true, sql_configured: true, nodes: 3 },
+      { id: 'demo', name: 'Demo cluster', demo: true, sql_configured: true, nodes: 3 },
+      { id: 'staging', name: 'Staging', demo: true, sql_configured: true, nodes: 3 },
+    ]);
   });
 
   test('metrics: every node with its catalog metrics; unknown cluster is a 404 with a JSON error', async ({ request }) => {

@@ -1,8 +1,10 @@
 import { expect, test } from './fixtures';
 
-test('/ opens the demo cluster and shows its nodes', async ({ page }) => {
+test('/ opens the fleet; the demo cluster keeps its own page at /c/demo', async ({ page }) => {
   await page.goto('/');
-  await expect(page).toHaveURL(/\/c\/demo$/);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Clusters' })).toBeVisible();
+  await page.goto('/c/demo');
   await expect(page.getByRole('heading', { level: 1, name: 'Demo cluster' })).toBeVisible();
   await expect(page.getByRole('note', { name: 'Demo cluster' })).toContainText('CRDB_SQL_URL');
   const rows = page.getByTestId('node-row');

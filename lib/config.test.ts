@@ -17,6 +17,15 @@ describe('parseConfig', () => {
     expect(parseConfig({})).toMatchObject({ mode: 'demo', clusters: [], scrapeIntervalMs: 10_000, scrapeTimeoutMs: 5_000 });
   });
 
+  it.each([
+    ['2s', undefined, 2_000],
+    ['1s', undefined, 1_000],
+    ['30s', undefined, 5_000],
+    ['2s', '1s', 1_000],
+  ])('SCRAPE_INTERVAL=%s with SCRAPE_TIMEOUT=%s: the timeout is %i ms (unset: the smaller of 5 s and the interval, as Prometheus)', (interval, timeout, ms) => {
+    expect(parseConfig({ SCRAPE_INTERVAL: interval, ...(timeout ? { SCRAPE_TIMEOUT: timeout } : {}) }).scrapeTimeoutMs).toBe(ms);
+  });
+
   it('reads one cluster from CRDB_* variables', () => {
     const c = parseConfig({
       CRDB_SQL_URL: 'postgresql://monitor:secret@db:26257/defaultdb?sslmode=require',

@@ -109,7 +109,8 @@ const Env = z.object({
   CRDB_PROMETHEUS_SELECTOR: PromSelector.optional(),
   CLUSTERS_FILE: z.string().trim().min(1).optional(),
   SCRAPE_INTERVAL: Duration('SCRAPE_INTERVAL').default(10_000),
-  SCRAPE_TIMEOUT: Duration('SCRAPE_TIMEOUT').default(5_000),
+  // Unset, it is the smaller of 5 s and the interval, as Prometheus's scrape_timeout (parseConfig).
+  SCRAPE_TIMEOUT: Duration('SCRAPE_TIMEOUT').optional(),
   FRESHNESS_GRACE: GraceSetting.optional(),
   FRESHNESS_STALE_MULTIPLIER: z.coerce.number().min(1.1, 'FRESHNESS_STALE_MULTIPLIER must be at least 1.1').max(100).default(DEFAULT_POLICY.staleMultiplier),
   BACKUP_COLLECTIONS: Collections.default([]),
@@ -149,6 +150,9 @@ export interface StaticConfig {
   unsafeInternals: UnsafeInternalsMode;
 }
 
+/** Each node's deadline when SCRAPE_TIMEOUT is not set (capped at the interval). */
+const DEFAULT_SCRAPE_TIMEOUT_MS = 5_000;
+
 export class ConfigError extends Error {}
 
 function readCa(path: string | undefined, variable: string): string | null {
@@ -170,14 +174,15 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
   const r = Env.safeParse(env);
   if (!r.success) throw issues('', r.error);
   const e = r.data;
+  const scrapeTimeoutMs = e.SCRAPE_TIMEOUT ?? Math.min(DEFAULT_SCRAPE_TIMEOUT_MS, e.SCRAPE_INTERVAL);
   const base = {
     scrapeIntervalMs: e.SCRAPE_INTERVAL,
-    scrapeTimeoutMs: e.SCRAPE_TIMEOUT,
+    scrapeTimeoutMs,
     freshness: { grace: e.FRESHNESS_GRACE ?? DEFAULT_POLICY.grace, staleMultiplier: e.FRESHNESS_STALE_MULTIPLIER },
     backupCollections: e.BACKUP_COLLECTIONS,
     unsafeInternals: e.CRDB_UNSAFE_INTERNALS,
   };
-  if (e.SCRAPE_TIMEOUT > e.SCRAPE_INTERVAL) throw new ConfigError('SCRAPE_TIMEOUT: must not be longer than SCRAPE_INTERVAL');
+  if (scrapeTimeoutMs > e.SCRAPE_INTERVAL) throw new ConfigError('SCRAPE_TIMEOUT: must not be longer than SCRAPE_INTERVAL');
   if (e.CLUSTERS_FILE) {
     let raw: unknown;
     try {

@@ -4,6 +4,7 @@ import useSWR from 'swr';
 import { metricsApiHref } from '@/lib/links';
 import type { ClusterSnapshot } from '@/lib/api/types/metrics';
 import { fetcher, type FetchError } from './fetcher';
+import { liveOptions } from './live-options';
 
 /**
  * The cluster's latest snapshot, re-fetched every `refreshMs` (0 = never). The server's snapshot
@@ -11,15 +12,6 @@ import { fetcher, type FetchError } from './fetcher';
  * data and reports the error next to it (partial data beats a blank page).
  */
 export function useClusterMetrics(cluster: string, opts: { fallbackData: ClusterSnapshot; refreshMs: number }) {
-  const swr = useSWR<ClusterSnapshot, FetchError>(metricsApiHref(cluster), fetcher, {
-    fallbackData: opts.fallbackData,
-    keepPreviousData: true,
-    refreshInterval: opts.refreshMs,
-    // The server scrapes at most once per interval anyway; a focus refetch is cheap and reassuring.
-    revalidateOnFocus: true,
-    dedupingInterval: 1_000,
-    // Refreshing is the retry: no extra error-retry timers stacking up against a struggling server.
-    shouldRetryOnError: false,
-  });
+  const swr = useSWR<ClusterSnapshot, FetchError>(metricsApiHref(cluster), fetcher, liveOptions(opts.fallbackData, opts.refreshMs));
   return { ...swr, data: swr.data ?? opts.fallbackData };
 }

@@ -6,6 +6,7 @@ import { useFiringAlerts } from '@/components/alerts/use-alerts';
 import { cn } from '@/components/ui/cn';
 import { firingBadge, firingBreakdown, type FiringTone } from '@/lib/domain/alert-view';
 import { parseViewParams, queryString, withView } from '@/lib/links';
+import { ClusterSwitcher, type SwitchableCluster } from './cluster-switcher';
 
 const SECTIONS = [
   { label: 'Overview', path: '' },
@@ -54,7 +55,7 @@ function AlertsBadge({ cluster }: { cluster: string }) {
  * The cluster's sections, the current one marked (aria-current). Hidden in kiosk mode (`kiosk=1`):
  * a wall display shows the view alone. The auto-refresh choice carries over to the next section.
  */
-export function ClusterNav({ cluster, name }: { cluster: string; name: string }) {
+export function ClusterNav({ cluster, name, clusters = [] }: { cluster: string; name: string; clusters?: readonly SwitchableCluster[] }) {
   const pathname = usePathname();
   const sp = useSearchParams();
   const view = parseViewParams(sp);
@@ -65,9 +66,13 @@ export function ClusterNav({ cluster, name }: { cluster: string; name: string })
   return (
     <nav aria-label="Cluster" className="border-b border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
       <div className="mx-auto flex max-w-[1600px] items-center gap-x-4 overflow-x-auto px-2 sm:px-6">
-        <span className="hidden shrink-0 truncate py-2 text-sm font-semibold text-zinc-800 sm:inline dark:text-zinc-100" title={`cluster ${cluster}`}>
-          {name}
-        </span>
+        {clusters.length > 1 ? (
+          <ClusterSwitcher clusters={clusters} current={cluster} />
+        ) : (
+          <span className="hidden shrink-0 truncate py-2 text-sm font-semibold text-zinc-800 sm:inline dark:text-zinc-100" title={`cluster ${cluster}`}>
+            {name}
+          </span>
+        )}
         {/* Tighter on a phone, so six sections (and the alerts badge) fit 390 px without scrolling. */}
         <ul className="flex shrink-0 items-stretch gap-0 text-[13px] sm:gap-1 sm:text-sm">
           {SECTIONS.map((s) => {

@@ -24,6 +24,8 @@ export interface DemoFaults {
   sql_fault: SqlFault;
   schedule_faults: Record<string, string>;
   nodes: { node_id: number; url: string; fault: { mode: string } }[];
+  /** Every demo cluster (the built-in fleet has three), each at its story's own faults or not. */
+  clusters?: { id: string; at_baseline: boolean }[];
 }
 
 export async function demoFaults(): Promise<DemoFaults> {
@@ -33,10 +35,17 @@ export async function demoFaults(): Promise<DemoFaults> {
 }
 
 export function anyFault(f: DemoFaults): boolean {
+  if (f.clusters) return f.clusters.some((c) => !c.at_baseline);
   return f.sql_fault.mode !== 'ok' || Object.keys(f.schedule_faults).length > 0 || f.nodes.some((n) => n.fault.mode !== 'ok');
 }
 
-/** Every node, SQL and schedule fault back to ok (the demo clock is not wound back). */
+/** Drives one cluster of the demo fleet (`/clusters/{id}/…`). */
+export async function setClusterSqlFault(cluster: string, fault: SqlFault): Promise<void> {
+  const res = await fetch(`${DEMO_CONTROL_URL}/clusters/${cluster}/sql/fault`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(fault) });
+  if (!res.ok) throw new Error(`demo control: ${cluster} SQL fault ${fault.mode}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/** Every node, SQL and schedule fault of every demo cluster back to its start (the demo clock is not wound back). */
 export async function resetFaults(): Promise<void> {
   const res = await fetch(`${DEMO_CONTROL_URL}/reset`, { method: 'POST' });
   if (!res.ok) throw new Error(`demo control: reset: HTTP ${res.status} ${await res.text()}`);

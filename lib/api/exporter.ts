@@ -8,25 +8,21 @@
  */
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { listClusters } from '../clusters';
-import { staticConfig, type ClusterConfig } from '../config';
+import { staticConfig } from '../config';
 import type { ScheduleRow } from './types/schedules';
 import { nodeUrls } from '../scrape/node-urls';
 import { getSnapshot } from '../scrape/snapshot-cache';
-import { withReadOnly } from '../sql/session';
 import { alertEngine } from './alerts-evaluator';
 import { ALERT_LABELS, exporterFamilies, type ExporterFamilies } from './exporter-metrics';
-import { readSchedules } from './schedule-state';
+import { schedulesOf } from './schedule-facts';
 import type { AlertInstance } from './types/alerts';
 import type { ClusterSnapshot } from './types/metrics';
 
 /** Backup schedules exported per cluster; past it the problems are kept first and the count of the rest is exported. */
 export const MAX_SCHEDULES_PER_CLUSTER = 200;
 const FRESHNESS = ['ok', 'late', 'stale', 'unknown'] as const;
-/** Without an evaluating engine (ALERTS_EVALUATE=false), the schedules are read at most this often. */
-const OWN_READ_TTL_MS = 60_000;
-
 const KEY = Symbol.for('crdb-monitor.exporter');
-type Holder = { [KEY]?: { process: Registry; cache: Map<string, { at: number; rows: Promise<ScheduleRow[]> }> } };
+type Holder = { [KEY]?: { process: Registry } };
 function shared() {
   const g = globalThis as Holder;
   if (!g[KEY]) {
@@ -35,34 +31,12 @@ function shared() {
     // Gauges that prom-client names with `_total`, which promtool's lint rejects for a non-counter:
     // the same counts stay available as nodejs_active_handles / _requests / _resources.
     for (const m of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) process.removeSingleMetric(m);
-    g[KEY] = { process, cache: new Map() };
+    g[KEY] = { process };
   }
   return g[KEY];
 }
 
 const RANK = { stale: 0, late: 1, unknown: 2, ok: 3 } as const;
-
-async function schedulesOf(cluster: ClusterConfig): Promise<{ rows: ScheduleRow[] | null; ok: boolean; atMs: number | null }> {
-  if (cluster.sqlUrl === null) return { rows: null, ok: false, atMs: null };
-  const engine = alertEngine();
-  if (engine) {
-    const f = engine.sqlFacts(cluster.id);
-    if (f === null) return { rows: null, ok: false, atMs: null };
-    return f.ok ? { rows: f.schedules, ok: true, atMs: f.at_ms } : { rows: null, ok: false, atMs: f.at_ms };
-  }
-  const cache = shared().cache;
-  let hit = cache.get(cluster.id);
-  if (!hit || Date.now() - hit.at > OWN_READ_TTL_MS) {
-    const rows = withReadOnly(cluster, 'reading schedules for /metrics', (c, info) => readSchedules(c, info, staticConfig().freshness)).then((s) => s.schedules.map((x) => x.row));
-    hit = { at: Date.now(), rows };
-    cache.set(cluster.id, hit);
-  }
-  const at = hit.at;
-  return hit.rows.then(
-    (rows) => ({ rows, ok: true, atMs: at }),
-    () => ({ rows: null, ok: false, atMs: at }),
-  );
-}
 
 /** The collection without its query string: no credential (not even an access key id) goes into a label, and the label stays short. */
 export function collectionLabel(uri: string | null): string {

@@ -1,4 +1,4 @@
-import type { SqlFault } from './cluster-state';
+import type { NodeFault, SqlFault } from './cluster-state';
 import { startControlApi, type ControlTarget } from './control-api';
 import { startNodeServer, type NodeServer } from './http/node-server';
 import { DemoModel, type DemoModelOptions } from './model/model';
@@ -11,8 +11,10 @@ export interface DemoClusterOptions extends Partial<DemoModelOptions> {
   sqlPort?: number;
   /** Node i listens on httpPort + i - 1; 0 picks a free port for each node. */
   httpPort?: number;
-  /** The fault/clock control API; 0 picks a free port, null turns it off. */
+  /** The fault/clock control API; 0 picks a free port, null turns it off (a fleet runs one for all: fleet.ts). */
   controlPort?: number | null;
+  /** Faults the cluster starts with and a reset returns to (a fleet's staging cluster has a node down). */
+  baselineNodeFaults?: Record<number, NodeFault>;
 }
 
 /** The running demo cluster: what the control API drives (ControlTarget), plus its own lifecycle. */
@@ -38,6 +40,7 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
     extraJobs: opts.extraJobs,
     epochMs: opts.epochMs,
     backfill: opts.backfill,
+    story: opts.story,
   });
   let sqlFault: SqlFault = { mode: 'ok' };
   const sql = await startSqlServer({ state: model, port: opts.sqlPort ?? 0, host, getFault: () => sqlFault });
@@ -53,6 +56,8 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
     await Promise.all([sql.close(), ...nodes.map((n) => n.close())]);
     throw err;
   }
+  const baseline = (id: number): NodeFault => opts.baselineNodeFaults?.[id] ?? { mode: 'ok' };
+  for (const n of nodes) if (baseline(n.nodeId).mode !== 'ok') await n.setFault(baseline(n.nodeId));
   const node = (id: number) => {
     const found = nodes.find((n) => n.nodeId === id);
     if (!found) throw new Error(`no node ${id} (the cluster has ${nodes.length})`);
@@ -80,11 +85,17 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
       await sql.faultChanged();
     },
     sqlFault: () => sqlFault,
+    async reset() {
+      for (const n of nodes) await n.setFault(baseline(n.nodeId));
+      await cluster.setSqlFault({ mode: 'ok' });
+      model.resetScheduleFaults();
+    },
+    atBaseline: () => sqlFault.mode === 'ok' && model.scheduleFaultsAtBaseline() && nodes.every((n) => JSON.stringify(n.fault()) === JSON.stringify(baseline(n.nodeId))),
     sqlStatements: (match) => sql.statements.count(match),
     async stop() {
       await Promise.all([sql.close(), ...nodes.map((n) => n.close()), control?.close()]);
     },
   };
-  const control = opts.controlPort === null ? null : await startControlApi(cluster, { host, port: opts.controlPort ?? 0 });
+  const control = opts.controlPort === null ? null : await startControlApi(new Map([['demo', cluster]]), { host, port: opts.controlPort ?? 0 });
   return Object.assign(cluster, { controlUrl: control?.url ?? null });
 }

@@ -18,6 +18,10 @@ export interface ControlTarget {
   /** Resolves once the SQL port follows the fault (closed for refuse, open otherwise). */
   setSqlFault(fault: SqlFault): Promise<void>;
   sqlFault(): SqlFault;
+  /** Every node, SQL and schedule fault back to the cluster's starting state (its story's own faults). */
+  reset(): Promise<void>;
+  /** Whether every fault is at that starting state. */
+  atBaseline(): boolean;
 }
 
 /**
@@ -29,7 +33,10 @@ export interface ControlTarget {
  *   POST /clock/advance         {"seconds": 3600}
  *   POST /schedules/{label}/fault {"mode":"fail","error"?:"…"} (its backups fail from now on) or {"mode":"ok"}
  *   POST /jobs                  {"description":"…","error":"…","job_type"?:"IMPORT","days_ago"?:10} → {job_id}: a failed job with that text
- *   POST /reset                 every fault back to ok (nodes, SQL, schedules); the clock stays where it is
+ *   POST /reset                 every fault of every cluster back to its start (ok, or the story's own:
+ *                               a fleet's staging node that is down); the clock stays where it is
+ * With several clusters (a fleet) the same routes under /clusters/{id}/… drive one of them; without
+ * the prefix they drive the first (the one the single demo has always been), and GET / lists them all.
  * Errors are {error:{code,message}} with a 4xx status.
  */
 const NodeFaultBody = z.discriminatedUnion('mode', [
@@ -128,9 +135,7 @@ async function route(cluster: ControlTarget, method: string, path: string, body:
     return { job_id: job.job_id };
   }
   if (path === '/reset') {
-    for (const n of cluster.model.nodes()) await cluster.setNodeFault(n.node_id, { mode: 'ok' });
-    await cluster.setSqlFault({ mode: 'ok' });
-    for (const label of Object.keys(cluster.model.scheduleFaults())) cluster.model.setScheduleFault(label, null);
+    await cluster.reset();
     return describe(cluster);
   }
   if (path === '/clock/advance') {
@@ -140,13 +145,28 @@ async function route(cluster: ControlTarget, method: string, path: string, body:
   throw new HttpError(404, 'not_found', `no route ${path}`);
 }
 
-export async function startControlApi(cluster: ControlTarget, opts: { host: string; port: number }) {
+/** Picks the cluster a request drives: `/clusters/{id}/rest`, or the first cluster for an unprefixed path. */
+async function routeFleet(clusters: ReadonlyMap<string, ControlTarget>, method: string, path: string, body: string): Promise<unknown> {
+  const prefixed = /^\/clusters\/([a-z0-9-]{1,63})(\/.*)$/.exec(path);
+  if (prefixed) {
+    const target = clusters.get(prefixed[1]);
+    if (!target) throw new HttpError(404, 'unknown_cluster', `no demo cluster "${prefixed[1]}" (there are ${[...clusters.keys()].join(', ')})`);
+    return route(target, method, prefixed[2], body);
+  }
+  const [first] = clusters.values();
+  if (method === 'POST' && path === '/reset') for (const c of clusters.values()) if (c !== first) await c.reset();
+  const out = await route(first, method, path, body);
+  if (method !== 'GET' && path !== '/reset') return out;
+  return { ...(out as object), clusters: [...clusters].map(([id, c]) => ({ id, at_baseline: c.atBaseline(), ...describe(c) })) };
+}
+
+export async function startControlApi(clusters: ReadonlyMap<string, ControlTarget>, opts: { host: string; port: number }) {
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      route(cluster, req.method ?? 'GET', path, Buffer.concat(chunks).toString('utf8')).then(
+      routeFleet(clusters, req.method ?? 'GET', path, Buffer.concat(chunks).toString('utf8')).then(
         (out) => send(res, 200, out),
         (err: unknown) => {
           const e = err instanceof HttpError ? err : new HttpError(500, 'internal', 'the control API failed');

@@ -1,15 +1,20 @@
 import { staticConfig, type ClusterConfig } from '../config';
-import { startDemoCluster, type DemoCluster } from './cluster';
+import type { DemoCluster } from './cluster';
+import { CLASSIC_ID, DEMO_FLEET, startDemoFleet, type DemoFleet, type FleetMember } from './fleet';
+import { CLASSIC_STORY } from './model/story';
+import { DEFAULT_CRDB_VERSION } from './types';
 
 /**
- * The demo cluster the dashboard runs in its own process when no cluster is configured. One per
- * process, kept on globalThis so Next's dev reloads and several route modules share it.
- * DEMO_SQL_PORT / DEMO_HTTP_PORT pick its ports (default: free ports), DEMO_SEED its history.
+ * The demo the dashboard runs in its own process when no cluster is configured: a fleet of three
+ * small clusters (lib/demo/fleet.ts), or with DEMO_CLUSTERS=1 the single cluster `demo` as it always
+ * was. One per process, kept on globalThis so Next's dev reloads and several route modules share
+ * it. DEMO_SQL_PORT / DEMO_HTTP_PORT pick the ports of `demo` (the fleet's others follow: SQL +1,
+ * +2; HTTP +10, +20; default: free ports), DEMO_CONTROL_PORT the control API's, DEMO_SEED the history.
  */
 const KEY = Symbol.for('crdb-monitor.embedded-demo');
-type Holder = { [KEY]?: Promise<DemoCluster> };
+type Holder = { [KEY]?: Promise<DemoFleet> };
 
-export const DEMO_CLUSTER_ID = 'demo';
+export const DEMO_CLUSTER_ID = CLASSIC_ID;
 
 /** How far back the simulated past is sampled for the history, and how often: 24 h at 30 s is 2,880 scrapes (~3 s of writes), enough for every preset but 7 d. */
 export const DEMO_BACKFILL = { windowMs: 24 * 3_600_000, everyMs: 30_000 } as const;
@@ -25,17 +30,36 @@ export function demoEpoch(nowMs: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - daysSinceMonday);
 }
 
-export function embeddedDemo(): Promise<DemoCluster> {
+const SINGLE: FleetMember = { id: CLASSIC_ID, name: 'Demo cluster', version: DEFAULT_CRDB_VERSION, story: CLASSIC_STORY, downNodes: [] };
+
+/** DEMO_CLUSTERS: 3 (default, the fleet) or 1 (the single `demo` cluster). */
+export function demoMembers(env: Record<string, string | undefined> = process.env): readonly FleetMember[] {
+  const raw = (env.DEMO_CLUSTERS ?? '3').trim();
+  if (raw === '1') return [SINGLE];
+  if (raw === '3') return DEMO_FLEET;
+  throw new Error(`DEMO_CLUSTERS must be 1 or 3 (got "${raw.slice(0, 20)}")`);
+}
+
+function offsetPort(base: string | undefined, by: number): number {
+  return base ? Number(base) + by : 0;
+}
+
+export function embeddedDemo(): Promise<DemoFleet> {
   const g = globalThis as Holder;
-  g[KEY] ??= startDemoCluster({
+  const members = demoMembers();
+  const others = members.filter((m) => m.id !== CLASSIC_ID);
+  const seed = Number(process.env.DEMO_SEED ?? 1);
+  g[KEY] ??= startDemoFleet(members, {
     nodes: 3,
-    seed: Number(process.env.DEMO_SEED ?? 1),
     speed: 1,
     epochMs: demoEpoch(Date.now()),
     // The simulated last day, sampled for the history store (lib/history/start.ts writes it).
     backfill: { fromMs: Date.now() - DEMO_BACKFILL.windowMs, everyMs: DEMO_BACKFILL.everyMs },
-    sqlPort: Number(process.env.DEMO_SQL_PORT ?? 0),
-    httpPort: Number(process.env.DEMO_HTTP_PORT ?? 0),
+    seedOf: (_, m) => (m.id === CLASSIC_ID ? seed : seed + 1 + others.indexOf(m)),
+    ports: (_, m) => {
+      const k = m.id === CLASSIC_ID ? 0 : 1 + others.indexOf(m);
+      return { sqlPort: offsetPort(process.env.DEMO_SQL_PORT, k), httpPort: offsetPort(process.env.DEMO_HTTP_PORT, 10 * k) };
+    },
     controlPort: process.env.DEMO_CONTROL_PORT ? Number(process.env.DEMO_CONTROL_PORT) : 0,
   }).catch((err: unknown) => {
     delete g[KEY];
@@ -44,9 +68,14 @@ export function embeddedDemo(): Promise<DemoCluster> {
   return g[KEY];
 }
 
-export async function embeddedDemoConfig(): Promise<ClusterConfig> {
-  const demo = await embeddedDemo();
+/** The clusters of the running demo, as the dashboard watches them (in DEMO_FLEET's order). */
+export async function embeddedDemoConfig(): Promise<ClusterConfig[]> {
+  const fleet = await embeddedDemo();
   // CRDB_UNSAFE_INTERNALS applies to the demo as to any cluster (off: see what v26.x restricts).
   const unsafeInternals = staticConfig().unsafeInternals;
-  return { id: DEMO_CLUSTER_ID, name: 'Demo cluster', sqlUrl: demo.sqlUrl, httpUrls: demo.nodeUrls, httpCa: null, httpPort: 8080, httpScheme: 'http', demo: true, unsafeInternals };
+  return fleet.members.map(({ member, cluster }) => demoClusterConfig(member, cluster, unsafeInternals));
+}
+
+function demoClusterConfig(member: FleetMember, demo: DemoCluster, unsafeInternals: ClusterConfig['unsafeInternals']): ClusterConfig {
+  return { id: member.id, name: member.name, sqlUrl: demo.sqlUrl, httpUrls: demo.nodeUrls, httpCa: null, httpPort: 8080, httpScheme: 'http', demo: true, unsafeInternals };
 }

@@ -72,7 +72,8 @@ export function startRecorder(opts: RecorderOptions): Recorder {
   prune();
 
   void opts.clusters().then((list) => {
-    for (const c of list) loop(c, 0);
+    // Spread over the interval: fifty clusters must not all be scraped (and written) in the same millisecond.
+    list.forEach((c, i) => later(() => loop(c, 0), Math.round((i * opts.intervalMs) / Math.max(1, list.length))));
   });
 
   return {

@@ -58,3 +58,12 @@ export function getSnapshot(cluster: ClusterConfig, urls: string[], opts: { inte
     });
   return entry.inflight;
 }
+
+/**
+ * The latest snapshot of a cluster without scraping (the fleet reads every cluster at once and must
+ * not wait on one that hangs); undefined before its first scrape. `scraping` says one is under way.
+ */
+export function peekSnapshot(clusterId: string): { snapshot: ClusterSnapshot | undefined; scraping: Promise<ClusterSnapshot> | undefined } {
+  const e = store.get(clusterId);
+  return { snapshot: e?.snapshot, scraping: e?.inflight };
+}

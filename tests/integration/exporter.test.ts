@@ -18,6 +18,10 @@ const hasPromtool = spawnSync('promtool', ['--version']).status === 0;
 beforeAll(async () => {
   demo = await startFrozen({ version: '25.4' });
   configureDashboardFor(demo, ID);
+  // Pinned: process.env outlives a test file in its vitest worker, and another file's 1 s timeout
+  // (alerts-engine, schedules-api) times out the 3 × 540 KB scrape on a loaded machine.
+  process.env.SCRAPE_INTERVAL = '10s';
+  process.env.SCRAPE_TIMEOUT = '5s';
   process.env.HISTORY_DB = path.join(mkdtempSync(path.join(tmpdir(), 'exporter-')), 'h.sqlite');
 });
 afterAll(() => demo?.stop());

@@ -8,6 +8,7 @@ import { computeNodeMetrics } from './metrics';
 import { orphanRecord, ptsRecordsOf } from './pts';
 import { Rng } from './rng';
 import { SCHEDULE_SPECS } from './scenario';
+import { CLASSIC_STORY, type DemoStory } from './story';
 import { createSchedules, nextCron, onScheduledJobDone, schedulerRound } from './scheduler';
 import { bump, touchJob, touchSchedule, type World } from './world';
 
@@ -37,6 +38,8 @@ export interface DemoModelOptions {
    * simulated: what a dashboard scraping all along would have recorded (takeBackfill()).
    */
   backfill?: { fromMs: number; everyMs: number };
+  /** What happened before start (default: the classic demo's story, lib/demo/model/story.ts). */
+  story?: DemoStory;
 }
 
 /** One sampled moment of the simulated past, in the history store's own shape. */
@@ -65,6 +68,8 @@ export class DemoModel implements ClusterState {
   private readonly ptsLeaks: DemoPtsRecord[];
   private ptsCache: { rev: number; records: DemoPtsRecord[] } | null = null;
   private backfilled: BackfillSample[] = [];
+  /** Schedule faults the story itself set (a reset returns to them, not to none). */
+  private readonly storyFaults = new Map<string, string>();
   private readonly onTerminal: OnTerminal = (job, t, plan) => {
     if (job.created_by_id) onScheduledJobDone(this.world, job, t, plan.layer, this.originMs);
   };
@@ -97,30 +102,42 @@ export class DemoModel implements ClusterState {
       })),
       statsNodeId: 1,
       failingSchedules: new Map(),
+      scheduledFailureRate: (opts.story ?? CLASSIC_STORY).scheduledFailureRate,
+      overruns: (opts.story ?? CLASSIC_STORY).overruns,
     };
     createSchedules(this.world, epochMs, historyStart);
     startForeverJobs(this.world, historyStart);
-    this.script(epochMs, opts.extraJobs ?? 0, historyStart);
+    this.script(opts.story ?? CLASSIC_STORY, { epochMs, startMs }, opts.extraJobs ?? 0, historyStart);
     this.sampling = opts.backfill;
     this.advanceTo(startMs);
     this.sampling = undefined;
     this.clock = new DemoClock(startMs, opts.speed);
   }
 
-  /** The story the demo tells at start: a forgotten paused schedule, a paused backup, a restore in flight. */
-  private script(startMs: number, extraJobs: number, historyStart: number): void {
+  /** The story the demo tells at start (classic: a forgotten paused schedule, a paused backup, a restore in flight). */
+  private script(story: DemoStory, at: { epochMs: number; startMs: number }, extraJobs: number, historyStart: number): void {
     const w = this.world;
+    const startMs = at.epochMs;
+    const failing = story.failing;
+    if (failing) {
+      this.at(at.startMs - failing.hoursBeforeStart * 3_600_000, () => {
+        w.failingSchedules.set(failing.label, failing.error);
+        this.storyFaults.set(failing.label, failing.error);
+      });
+    }
     for (const spec of SCHEDULE_SPECS) {
-      if (spec.pausedDaysAgo === null) continue;
+      if (spec.pausedDaysAgo === null || !story.forgottenPause) continue;
       this.at(startMs - spec.pausedDaysAgo * DAY, () => {
         for (const s of w.schedules) if (s.label === spec.label) this.pauseScheduleNow(s);
       });
     }
     let pausedJob: DemoJob | null = null;
-    this.at(startMs - 135 * MINUTE, (t) => (pausedJob = startManualBackup(w, t, Math.min(3, w.nodes.length), 3 * 60 * MINUTE)));
-    // Paused WITH REASON: from v26.1 the reason shows as the job's running_status (#158350).
-    this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id, 'paused by sre_oncall during the movr migration freeze'));
-    this.at(startMs - 35 * MINUTE, (t) => startRestore(w, t, Math.min(2, w.nodes.length), 2 * 60 * MINUTE, false));
+    if (story.pausedBackup) {
+      this.at(startMs - 135 * MINUTE, (t) => (pausedJob = startManualBackup(w, t, Math.min(3, w.nodes.length), 3 * 60 * MINUTE)));
+      // Paused WITH REASON: from v26.1 the reason shows as the job's running_status (#158350).
+      this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id, 'paused by sre_oncall during the movr migration freeze'));
+    }
+    if (story.restoreInFlight) this.at(startMs - 35 * MINUTE, (t) => startRestore(w, t, Math.min(2, w.nodes.length), 2 * 60 * MINUTE, false));
     for (let i = 0; i < extraJobs; i++) {
       this.at(historyStart + w.rng.next() * (startMs - historyStart - 3 * 60 * MINUTE), (t) => startManualBackup(w, t, w.rng.pick(w.nodes).node.node_id, w.rng.between(1, 20) * MINUTE));
     }
@@ -291,6 +308,17 @@ export class DemoModel implements ClusterState {
   }
   scheduleFaults(): Record<string, string> {
     return Object.fromEntries(this.world.failingSchedules);
+  }
+  /** Every schedule fault back to the story's own (none, unless the story has a failing schedule). */
+  resetScheduleFaults(): void {
+    this.sync();
+    this.world.failingSchedules = new Map(this.storyFaults);
+    bump(this.world);
+  }
+  /** Whether the schedule faults are the story's own (no test or operator added or healed one). */
+  scheduleFaultsAtBaseline(): boolean {
+    const now = this.world.failingSchedules;
+    return now.size === this.storyFaults.size && [...now].every(([k, v]) => this.storyFaults.get(k) === v);
   }
   /** Moves the clock forward (tests); the model simulates up to the new now on the next read. */
   advance(ms: number): void {

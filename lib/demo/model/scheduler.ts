@@ -112,8 +112,10 @@ function startScheduledBackup(world: World, s: DemoSchedule, t: number, nodeId: 
   // Now and then a run crawls (a slow bucket, a busy cluster) and overruns its cadence: that is
   // when on_previous_running=wait/skip rounds happen.
   const slow = world.rng.chance(0.03) ? world.rng.between(3, 6) : 1;
-  const minutes = (lo + (hi - lo) * world.rng.next() ** 2) * slow;
-  const fails = world.rng.chance(0.035);
+  const drawn = (lo + (hi - lo) * world.rng.next() ** 2) * slow;
+  // A healthy cluster's runs take at most half their usual range: none overruns its cadence.
+  const minutes = world.overruns ? drawn : lo / 2 + ((hi - lo) / 2) * Math.min(1, drawn / hi);
+  const fails = world.rng.chance(world.scheduledFailureRate);
   // An injected fault (setScheduleFault) fails the run early, as an access error does.
   const forced = world.failingSchedules.get(spec.label);
   createJob(world, {

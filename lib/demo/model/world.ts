@@ -57,6 +57,10 @@ export interface World {
   statsNodeId: number;
   /** Fault: schedule label → the error every backup it starts fails with (e.g. revoked bucket credentials). */
   failingSchedules: Map<string, string>;
+  /** Share of scheduled backups that fail at random (0 for a healthy cluster). */
+  scheduledFailureRate: number;
+  /** Whether runs may crawl past their cadence (false: every run fits well within it). */
+  overruns: boolean;
 }
 
 export function bump(world: World): number {
