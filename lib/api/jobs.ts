@@ -11,7 +11,7 @@ import { ApiError } from '../errors';
 import { controlStatement, JOB_ACTIONS, type JobAction } from '../jobs/control-actions';
 import { jobsCsv } from '../jobs/csv';
 import { firstIssue, parseJobsQuery } from '../jobs/filter';
-import { JOB_ID } from '../jobs/href';
+import { isInt8Id } from '../jobs/href';
 import { controlJob, type ControlOutcome } from '../sql/job-control';
 import { EXPORT_MAX_ROWS, getJob, listJobs } from '../sql/jobs';
 import { listErrorGroups } from '../sql/job-errors';
@@ -51,7 +51,7 @@ export async function errorGroupsForRequest(clusterId: string, search: URLSearch
 }
 
 function checkJobId(jobId: string): string {
-  if (!JOB_ID.test(jobId)) throw new ApiError('bad_request', `a job id is 1 to 19 digits, not "${jobId.slice(0, 40)}"`);
+  if (!isInt8Id(jobId)) throw new ApiError('bad_request', `a job id is an INT8: 1 to 19 digits, at most 9223372036854775807, not "${jobId.slice(0, 40)}"`);
   return jobId;
 }
 

@@ -21,12 +21,11 @@ import { noteClusterNow } from './cluster-clock';
 import { withLastKnown } from './last-known';
 import { readSchedules, type ScheduleState } from './schedule-state';
 import type { ScheduleDetail, ScheduleGroup, ScheduleRow, SchedulesPage } from './types/schedules';
-
-const INT8_MAX = BigInt('9223372036854775807');
+import { isInt8Id } from '../jobs/href';
 
 /** A schedule id is an INT8 (1–19 digits, at most 2^63−1): anything else would reach CockroachDB as an error. */
 export function checkScheduleId(id: string): string {
-  if (!/^\d{1,19}$/.test(id) || BigInt(id) > INT8_MAX) throw new ApiError('bad_request', `a schedule id is an INT8: 1 to 19 digits, not "${id.slice(0, 40)}"`);
+  if (!isInt8Id(id)) throw new ApiError('bad_request', `a schedule id is an INT8: 1 to 19 digits, not "${id.slice(0, 40)}"`);
   return id;
 }
 

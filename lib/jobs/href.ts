@@ -77,3 +77,10 @@ export function jobEventsApiHref(cluster: string, q: { type: readonly string[]; 
 
 /** Job ids are INT8: digits, at most 19 (9223372036854775807), kept as strings (they exceed 2^53). */
 export const JOB_ID = /^\d{1,19}$/;
+
+const INT8_MAX = BigInt('9223372036854775807');
+
+/** A job or schedule id: an INT8 (1–19 digits, at most 2^63−1); anything else would reach CockroachDB as an error. */
+export function isInt8Id(id: string): boolean {
+  return JOB_ID.test(id) && BigInt(id) <= INT8_MAX;
+}
