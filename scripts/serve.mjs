@@ -24,6 +24,11 @@ const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
   handle(req, res);
 });
+// Longer than the idle timeout of the proxies and clients in front (60 s for most load balancers):
+// with Node's 5 s default a client reusing an idle connection just as the server closes it gets
+// ECONNRESET (seen by the e2e suite's request context).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on('error', (err) => {
   console.error(`cannot listen on ${host ?? '*'}:${port}: ${err.message}`);
   process.exit(1);

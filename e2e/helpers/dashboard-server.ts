@@ -44,6 +44,8 @@ function serverEnv(port: number, dir: string, env: Record<string, string>): Node
     DEMO_CONTROL_PORT: String(port + 70),
     HISTORY_DB: path.join(dir, 'history.sqlite'),
     ENABLE_JOB_CONTROL: 'true',
+    // One demo cluster: these servers test sign-in, not the fleet (three would triple their start-up).
+    DEMO_CLUSTERS: '1',
     ...env,
   };
 }
