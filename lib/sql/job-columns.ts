@@ -10,14 +10,18 @@ import type { JobsSource } from './jobs-sql';
 const TTL_MS = 10 * 60_000;
 const cache = new Map<string, { at: number; cols: ReadonlySet<string> }>();
 
-const PROBE: Record<JobsSource, string> = {
+/** The sources a page reads, and system.jobs (the index path's candidates: `finished` only from 25.1). */
+type Probed = JobsSource | 'system.jobs';
+
+const PROBE: Record<Probed, string> = {
   show_jobs: 'SELECT * FROM [SHOW JOBS] LIMIT 0',
   'crdb_internal.jobs': 'SELECT * FROM crdb_internal.jobs LIMIT 0',
   // The long form's columns (SHOW JOB <id>), as FALLBACK_FROM returns them; no job has id 0.
   'show_jobs+schedules': 'SELECT * FROM [SHOW JOB 0] LIMIT 0',
+  'system.jobs': 'SELECT * FROM system.jobs LIMIT 0',
 };
 
-export async function columnsOf(cluster: ClusterConfig, c: Session, source: JobsSource): Promise<ReadonlySet<string>> {
+export async function columnsOf(cluster: ClusterConfig, c: Session, source: Probed): Promise<ReadonlySet<string>> {
   // Keyed by URL too: a reconfigured cluster (another version) must not reuse the old answer.
   const key = `${cluster.id}|${cluster.sqlUrl ?? ''}|${source}`;
   const hit = cache.get(key);

@@ -85,7 +85,7 @@ export function sortExpr(key: string): string {
   return key === 'finished' ? `COALESCE(finished, '9999-12-31 00:00:00+00':::TIMESTAMPTZ)` : key;
 }
 
-function timeSql(t: TimeRef, p: Params): string {
+export function timeSql(t: TimeRef, p: Params): string {
   if (t.kind === 'relative') return t.agoS === 0 ? 'now()' : `now() - ${p.add(`${t.agoS}s`, 'INTERVAL')}`;
   return p.add(new Date(t.ms).toISOString(), 'TIMESTAMPTZ');
 }
@@ -104,6 +104,8 @@ export interface ListQueryInput {
   available: ReadonlySet<string>;
   /** Rows to fetch (page size + 1, to know whether there is a next page). */
   fetch: number;
+  /** Only these jobs (the index path's candidates, jobs-keyset-sql.ts): crdb_internal.jobs' virtual index on job_id. */
+  ids?: readonly string[];
 }
 
 /** The source's FROM clause text. */
@@ -160,11 +162,12 @@ export function filterWhere(f: JobsFilter, source: JobsSource, available: Readon
   return where;
 }
 
-export function buildListQuery({ filter: f, source, available, fetch, internals = source !== 'show_jobs+schedules' }: ListQueryInput): BuiltQuery {
+export function buildListQuery({ filter: f, source, available, fetch, ids, internals = source !== 'show_jobs+schedules' }: ListQueryInput): BuiltQuery {
   const p = new Params();
   const { key, desc } = sortKey(f.sort);
   const cols = LIST_COLUMNS.filter((c) => available.has(c));
   const where = filterWhere(f, source, available, internals, p);
+  if (ids) where.unshift(`job_id IN (${ids.map((id) => p.add(id, 'INT8')).join(', ')})`);
   const expr = sortExpr(key);
   // A "before" cursor (Previous) reads the rows ahead of it in the opposite order; listJobs turns them back.
   const back = f.cursor?.d === 'b';

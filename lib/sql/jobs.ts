@@ -13,7 +13,9 @@ import { resolveTimeRef } from '../jobs/time-ref';
 import { columnsOf } from './job-columns';
 import { buildCountQuery, COUNT_CAP } from './jobs-aggregate-sql';
 import { fillSchedules, scheduleFromShow, scheduleOf } from './job-schedules';
-import { buildListQuery, chooseSource, FALLBACK_GAP, inlineParams, JOBS_RETENTION_S, withinShowJobsWindow } from './jobs-sql';
+import { buildListQuery, chooseSource, FALLBACK_GAP, inlineParams, JOBS_RETENTION_S, withinShowJobsWindow, type BuiltQuery } from './jobs-sql';
+import { readIndexedPage } from './jobs-indexed';
+import { indexedPage } from './jobs-keyset-sql';
 
 export type { JobDetail, JobsPage, ScheduleRef };
 import { isoTimestamp, rawTimestamps } from './pg-types';
@@ -28,10 +30,11 @@ export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts:
     const internals = info.internals === 'allowed';
     const source = chooseSource(filter, internals);
     const available = await columnsOf(cluster, c, source);
+    // Sorted by created without a text search: ids from system.jobs' index first (jobs-keyset-sql.ts).
+    const indexed = indexedPage(filter, source, internals) ? await readIndexedPage(cluster, c, filter, available, pageSize + 1, COUNT_CAP) : null;
     const q = buildListQuery({ filter, source, available, fetch: pageSize + 1, internals });
-    const r = await c.query({ text: q.text, values: q.values, types: rawTimestamps });
+    const rows = indexed?.rows ?? ((await c.query({ text: q.text, values: q.values, types: rawTimestamps })).rows as Record<string, unknown>[]);
     const back = filter.cursor?.d === 'b';
-    const rows = r.rows as Record<string, unknown>[];
     const more = rows.length > pageSize;
     // A "before" page was read in the opposite order: turned back, newest-first as the sort says.
     const page = back ? rows.slice(0, pageSize).reverse() : rows.slice(0, pageSize);
@@ -43,7 +46,7 @@ export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts:
     // Forward: more rows after → next; a cursor means rows before. Backward: the cursor's row is after; more → before.
     const next_cursor = back || more ? cursorAt(page.at(-1)) : null;
     const prev_cursor = (back ? more : filter.cursor !== undefined) ? cursorAt(page[0], 'b') : null;
-    const total = opts.count === false ? null : await countJobs(c, { filter, source, available, internals });
+    const total = opts.count === false ? null : await countJobs(c, indexed?.count ?? buildCountQuery({ filter, source, available, internals }));
     const now = Date.now();
     return {
       jobs,
@@ -51,7 +54,7 @@ export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts:
       prev_cursor,
       total,
       source,
-      sql: inlineParams(q),
+      sql: indexed?.sql ?? inlineParams(q),
       past_retention: resolveTimeRef(filter.from, now) < now - JOBS_RETENTION_S * 1000,
       unavailable: source === 'show_jobs+schedules' && !withinShowJobsWindow(filter) ? [FALLBACK_GAP] : [],
     };
@@ -59,8 +62,7 @@ export async function listJobs(cluster: ClusterConfig, filter: JobsFilter, opts:
 }
 
 /** The filter's total, bounded (COUNT_CAP); null when it fails (e.g. the statement timeout): the page stands without it. */
-async function countJobs(c: Session, input: Parameters<typeof buildCountQuery>[0]): Promise<JobsPage['total']> {
-  const q = buildCountQuery(input);
+async function countJobs(c: Session, q: BuiltQuery): Promise<JobsPage['total']> {
   try {
     const r = await c.query<{ n: string | number }>(q.text, q.values);
     const n = Number(r.rows[0]?.n ?? 0);

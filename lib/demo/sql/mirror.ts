@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import type { ClusterState } from '../cluster-state';
 import { showsPauseReason, VERSION_STRINGS, type CrdbVersion, type DemoBackup, type DemoBackupLayer, type DemoJob, type DemoSchedule } from '../types';
-import { internalJobsColumns } from './columns';
+import { internalJobsColumns, systemJobsSql } from './columns';
 
 /**
  * The ClusterState mirrored into PGlite tables, so anything Postgres can do (WHERE, ORDER BY, joins,
@@ -92,9 +92,7 @@ function schemaSql(state: ClusterState): string[] {
     SHOW_BACKUP_FN,
     // Virtual tables list in primary-key order in CockroachDB, so SHOW JOB(S) <ids> comes out by id.
     `CREATE VIEW crdb_internal.jobs AS SELECT ${internalJobsColumns(v).join(', ')} FROM crdb.jobs_t ORDER BY job_id`,
-    // system.jobs.created is a TIMESTAMP (not TZ) column in CockroachDB's system schema.
-    `CREATE VIEW system.jobs AS SELECT job_id AS id, status, (created AT TIME ZONE 'UTC') AS created,
-      created_by_type, created_by_id, coordinator_id AS claim_instance_id, job_type FROM crdb.jobs_t ORDER BY job_id`,
+    ...systemJobsSql(v),
     // crdb_internal.gossip_nodes: how a client finds every node (the dashboard's discovery reads node_id, address).
     `CREATE VIEW crdb_internal.gossip_nodes AS SELECT node_id, 'tcp'::text AS network, address, address AS advertise_address,
       'tcp'::text AS sql_network, sql_address, sql_address AS advertise_sql_address, '[]'::jsonb AS attrs, ''::text AS locality,
@@ -138,6 +136,8 @@ BEGIN
     p.decoded_target, p.internal_meta, p.num_ranges, p.last_updated
   FROM crdb.pts_t p ORDER BY p.id;
 END $fn$`;
+
+const UPSERT_SLICE = 5_000;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -266,13 +266,15 @@ export class Mirror {
   }
 
   private async upsert(table: string, key: string, cols: [string, string][], rows: Record<string, unknown>[]) {
-    if (rows.length === 0) return;
     const names = cols.map(([n]) => n).filter((n) => n !== key);
-    await this.db.query(
-      `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
-       ON CONFLICT (${key}) DO UPDATE SET (${names.join(', ')}) = ROW(${names.map((n) => `EXCLUDED.${n}`).join(', ')})`,
-      [JSON.stringify(rows)],
-    );
+    // In slices: one JSON text of 100,000 jobs (--jobs) grew PGlite's heap, which never shrinks, by gigabytes.
+    for (let i = 0; i < rows.length; i += UPSERT_SLICE) {
+      await this.db.query(
+        `INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+         ON CONFLICT (${key}) DO UPDATE SET (${names.join(', ')}) = ROW(${names.map((n) => `EXCLUDED.${n}`).join(', ')})`,
+        [JSON.stringify(rows.slice(i, i + UPSERT_SLICE))],
+      );
+    }
   }
 
   /** Removes rows whose ids the state no longer has (jobs past retention), only when the counts say so. */
