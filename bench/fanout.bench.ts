@@ -1,7 +1,8 @@
 /**
- * Fan-out: one snapshot of 100 nodes each serving ≥ 500 KB, against the time to merely download
- * the same bytes with the same HTTP client (gzip, keep-alive, one deadline each) and no parsing.
- * Target: the snapshot within 1.5× of the download alone. Servers run in a child process.
+ * Fan-out: one snapshot of 100 and of 300 nodes (issue 17's big cluster), each serving ≥ 500 KB of
+ * real CockroachDB families, against the time to merely download the same bytes with the same HTTP
+ * client (gzip, keep-alive, one deadline each) and no parsing. Target: the snapshot within 1.5× of
+ * the download alone. Servers run in a child process.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -11,13 +12,19 @@ import type { ClusterConfig } from '../lib/config';
 import { fetchVars } from '../lib/scrape/fetch-vars';
 import { scrapeCluster } from '../lib/scrape/scrape-cluster';
 
-const NODES = 100;
+const SIZES = [100, 300];
 const RUNS = 9;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (b: number) => (b / 1024 / 1024).toFixed(1);
 
 export async function run(): Promise<string> {
+  const sections: string[] = [];
+  for (const n of SIZES) sections.push(await measure(n));
+  return sections.join('\n\n');
+}
+
+async function measure(NODES: number): Promise<string> {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(dir, 'fanout-servers.ts'), String(NODES)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
