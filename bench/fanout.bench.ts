@@ -4,11 +4,8 @@
  * client (gzip, keep-alive, one deadline each) and no parsing. Target: the snapshot within 1.5× of
  * the download alone. Servers run in a child process.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ClusterConfig } from '../lib/config';
+import { startChild } from './child';
 import { fetchVars } from '../lib/scrape/fetch-vars';
 import { scrapeCluster } from '../lib/scrape/scrape-cluster';
 
@@ -25,13 +22,8 @@ export async function run(): Promise<string> {
 }
 
 async function measure(NODES: number): Promise<string> {
-  const dir = path.dirname(fileURLToPath(import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(dir, 'fanout-servers.ts'), String(NODES)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (c: string) => (out += c));
-  while (!out.includes('\n')) await once(child.stdout, 'data');
-  const { urls, bytes } = JSON.parse(out.split('\n')[0]) as { urls: string[]; bytes: number };
+  const { child, ready } = await startChild<{ urls: string[]; bytes: number }>('fanout-servers.ts', [String(NODES)]);
+  const { urls, bytes } = ready;
   try {
     const cluster: ClusterConfig = { id: 'bench', name: 'bench', sqlUrl: null, httpUrls: urls, httpCa: null, httpPort: 8080, httpScheme: 'http', demo: false };
     const download = async () => {

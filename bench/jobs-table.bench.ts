@@ -6,12 +6,9 @@
  * (`SELECT * FROM crdb_internal.jobs`) and filtering, sorting and paging in JS, measured in the same
  * run. Target ≤ 300 ms per page. The demo cluster runs in a child process.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { ClusterConfig } from '../lib/config';
+import { startChild } from './child';
 import { parseJobsQuery, type JobsFilter } from '../lib/jobs/filter';
 import { listJobs } from '../lib/sql/jobs';
 import { listErrorGroups } from '../lib/sql/job-errors';
@@ -49,13 +46,8 @@ async function naive(client: pg.Client, pick: (r: Row) => boolean, after?: Row):
 }
 
 export async function run(): Promise<string> {
-  const dir = path.dirname(fileURLToPath(import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(dir, 'jobs-demo-server.ts'), String(JOBS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (c: string) => (out += c));
-  while (!out.includes('\n')) await once(child.stdout, 'data');
-  const { sqlUrl, startS, rssMb } = JSON.parse(out.split('\n')[0]) as { sqlUrl: string; startS: number; rssMb: number };
+  const { child, ready } = await startChild<{ sqlUrl: string; startS: number; rssMb: number }>('jobs-demo-server.ts', [String(JOBS)]);
+  const { sqlUrl, startS, rssMb } = ready;
   const cluster: ClusterConfig = { id: 'bench-jobs', name: 'bench-jobs', sqlUrl, httpUrls: [], httpCa: null, httpPort: 8080, httpScheme: 'http', demo: false };
   const client = new pg.Client({ connectionString: sqlUrl });
   await client.connect();
