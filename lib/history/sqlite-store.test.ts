@@ -102,6 +102,54 @@ describe('minute rollups and the stored aggregate', () => {
   });
 });
 
+describe('the 5-minute rollup', () => {
+  it('a 5-minute step has the extremes and the growth the minute rollup has for the same buckets', async () => {
+    await fill(10_000, 2 * H, (i) => (i === 301 ? 500 : i === 555 ? -3 : i < 400 ? i : i - 400));
+    const byFive = (ps: [number, number][]) => {
+      const out = new Map<number, [number, number]>();
+      for (const [t, v] of ps) {
+        const b = Math.floor(t / 300_000) * 300_000;
+        const cur = out.get(b);
+        out.set(b, cur ? [Math.min(cur[0], v), Math.max(cur[1], v)] : [v, v]);
+      }
+      return [...out];
+    };
+    const [five] = await store.range(spec({ toMs: T0 + 2 * H, stepS: 300 }));
+    const [one] = await store.range(spec({ toMs: T0 + 2 * H, stepS: 60 }));
+    expect(byFive(five.points)).toEqual(byFive(one.points));
+    expect(five.points.some((p) => p[1] === 500) && five.points.some((p) => p[1] === -3)).toBe(true);
+    const total = (ps: [number, number][]) => ps.reduce((a, p) => a + p[1], 0);
+    const [inc5] = await store.range(spec({ toMs: T0 + 2 * H, fn: 'increase', stepS: 1800 }));
+    const [inc1] = await store.range(spec({ toMs: T0 + 2 * H, fn: 'increase', stepS: 120 }));
+    expect(total(inc5.points)).toBe(total(inc1.points));
+    expect(inc5.points).toHaveLength(4);
+  });
+
+  it('is built from the minute rollup when a version-2 store is opened, and pruned with it', async () => {
+    await fill(10_000, H, (i) => (i === 40 ? 10_000 : i));
+    const before = await store.range(spec({ fn: 'increase', stepS: 900 }));
+    const file = `${os.tmpdir()}/history-upgrade5-${process.pid}.sqlite`;
+    await store.backupTo(file);
+    store.close();
+    const old = new Database(file);
+    old.exec('DELETE FROM rollup_5m; PRAGMA user_version = 2;');
+    old.close();
+    store = new SqliteStore(file);
+    try {
+      expect(await store.range(spec({ fn: 'increase', stepS: 900 }))).toEqual(before);
+      expect((await store.range(spec({ stepS: 900 })))[0].points.some((p) => p[1] === 10_000)).toBe(true);
+      await store.prune(T0 + H / 2);
+      const rows = new Database(file, { readonly: true });
+      const left = rows.prepare<[], { n: number }>('SELECT min(m5) * 300000 AS n FROM rollup_5m').get()?.n;
+      rows.close();
+      expect(left).toBe(T0 + H / 2);
+    } finally {
+      store.close();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+    }
+  });
+});
+
 describe('an older store', () => {
   it('gets its minute rollup built from the samples when opened', async () => {
     await fill(10_000, H, (i) => (i === 30 ? 99 : i < 100 ? i : i - 100));

@@ -1,7 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { INCREASE_BUCKETS, RAW_BUCKETS, ROLLUP_BACKFILL, ROLLUP_INCREASE_BUCKETS, ROLLUP_RAW_BUCKETS, ROLLUP_UPSERT, SCHEMA, SCHEMA_VERSION, rawAggregateSql } from './sqlite-schema';
+import {
+  INCREASE_BUCKETS, RAW_BUCKETS, ROLLUP_5M_BACKFILL, ROLLUP_5M_INCREASE_BUCKETS, ROLLUP_5M_RAW_BUCKETS, ROLLUP_5M_UPSERT, ROLLUP_BACKFILL,
+  ROLLUP_INCREASE_BUCKETS, ROLLUP_RAW_BUCKETS, ROLLUP_UPSERT, SCHEMA, SCHEMA_VERSION, rawAggregateSql,
+} from './sqlite-schema';
 import type { HistoryStore, NodeSample, NodeSeries, Point, RangeSpec } from './types';
 
 type Db = Database.Database;
@@ -10,6 +13,7 @@ type IncBucket = { b: number; inc: number };
 type Params = Record<string, number>;
 
 const MINUTE_MS = 60_000;
+const FIVE_MIN_MS = 300_000;
 /**
  * The cluster aggregate of each scrape is stored as one more series under this node id
  * (CockroachDB numbers nodes from 1), so the panel's aggregate line is one series read, not a
@@ -29,11 +33,14 @@ export class SqliteStore implements HistoryStore {
   private readonly last = new Map<number, number | null>();
   private readonly insert: Database.Statement;
   private readonly rollup: Database.Statement;
+  private readonly rollup5: Database.Statement;
   private readonly lastStmt: Database.Statement<[number], { value: number }>;
   private readonly rawStmt: Database.Statement<[Params], Bucket>;
   private readonly incStmt: Database.Statement<[Params], IncBucket>;
   private readonly rollupRawStmt: Database.Statement<[Params], Bucket>;
   private readonly rollupIncStmt: Database.Statement<[Params], IncBucket>;
+  private readonly rollup5RawStmt: Database.Statement<[Params], Bucket>;
+  private readonly rollup5IncStmt: Database.Statement<[Params], IncBucket>;
 
   /** `file` ':memory:' for tests; otherwise its folder is created. */
   constructor(file: string) {
@@ -41,25 +48,34 @@ export class SqliteStore implements HistoryStore {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // A scrape touches one leaf page per series in each table; SQLite's default 2 MB page cache holds
+    // few of 100 nodes × 35 metrics' pages, so at 14 days' size every write read them back (314 ms a scrape).
+    this.db.pragma('cache_size = -65536');
     this.db.exec(SCHEMA);
-    if ((this.db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    if (version < SCHEMA_VERSION) {
       this.db.transaction(() => {
-        this.db.exec(ROLLUP_BACKFILL);
+        if (version < 2) this.db.exec(ROLLUP_BACKFILL);
+        this.db.exec(ROLLUP_5M_BACKFILL);
         this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
       })();
     }
     this.insert = this.db.prepare('INSERT OR REPLACE INTO samples (series, ts, value) VALUES (?, ?, ?)');
     this.rollup = this.db.prepare(ROLLUP_UPSERT);
+    this.rollup5 = this.db.prepare(ROLLUP_5M_UPSERT);
     this.lastStmt = this.db.prepare('SELECT value FROM samples WHERE series = ? ORDER BY ts DESC LIMIT 1');
     this.rawStmt = this.db.prepare(RAW_BUCKETS);
     this.incStmt = this.db.prepare(INCREASE_BUCKETS);
     this.rollupRawStmt = this.db.prepare(ROLLUP_RAW_BUCKETS);
     this.rollupIncStmt = this.db.prepare(ROLLUP_INCREASE_BUCKETS);
+    this.rollup5RawStmt = this.db.prepare(ROLLUP_5M_RAW_BUCKETS);
+    this.rollup5IncStmt = this.db.prepare(ROLLUP_5M_INCREASE_BUCKETS);
   }
 
   async write(cluster: string, tsMs: number, nodes: readonly NodeSample[], aggregate?: Record<string, number>): Promise<void> {
     const ts = Math.round(tsMs);
     const m = Math.floor(ts / MINUTE_MS);
+    const m5 = Math.floor(ts / FIVE_MIN_MS);
     const all = aggregate ? [...nodes, { node_id: AGGREGATE_NODE, metrics: aggregate }] : nodes;
     this.db.transaction(() => {
       for (const n of all) {
@@ -72,6 +88,7 @@ export class SqliteStore implements HistoryStore {
           const inc = prev === null ? 0 : value >= prev ? value - prev : value;
           this.insert.run(id, ts, value);
           this.rollup.run(id, m, value, value, inc);
+          this.rollup5.run(id, m5, value, value, inc);
           this.last.set(id, value);
         }
       }
@@ -109,12 +126,14 @@ export class SqliteStore implements HistoryStore {
     // Per series, so each delete is a range at the start of that series' key space, not a table scan.
     const del = this.db.prepare('DELETE FROM samples WHERE series = ? AND ts < ?');
     const delRollup = this.db.prepare('DELETE FROM rollup_1m WHERE series = ? AND m < ?');
+    const delRollup5 = this.db.prepare('DELETE FROM rollup_5m WHERE series = ? AND m5 < ?');
     const ids = this.db.prepare<[], { id: number }>('SELECT id FROM series').all();
     let n = 0;
     this.db.transaction(() => {
         for (const { id } of ids) {
         n += del.run(id, beforeMs).changes;
         delRollup.run(id, Math.floor(beforeMs / MINUTE_MS));
+        delRollup5.run(id, Math.floor(beforeMs / FIVE_MIN_MS));
       }
     })();
     return n;
@@ -138,16 +157,19 @@ export class SqliteStore implements HistoryStore {
   }
 
   /**
-   * A step of whole minutes reads the minute rollup (the range's edges then round out to whole
-   * minutes); a finer step, only useful over short ranges, reads the samples.
+   * A step of whole 5 minutes reads the 5-minute rollup, one of whole minutes the minute rollup (the
+   * range's edges then round out to that unit); a finer step, only useful over short ranges, the samples.
    */
   private bucketsOf(id: number, spec: RangeSpec): Point[] {
     const stepMs = spec.stepS * 1000;
-    const minutes = stepMs % MINUTE_MS === 0;
-    const p = { series: id, from: Math.floor(spec.fromMs), to: Math.ceil(spec.toMs), stepMs, fromM: Math.floor(spec.fromMs / MINUTE_MS), toM: Math.ceil(spec.toMs / MINUTE_MS) };
-    if (spec.fn === 'raw') return minMaxPoints((minutes ? this.rollupRawStmt : this.rawStmt).all(p), stepMs);
+    const unit = stepMs % FIVE_MIN_MS === 0 ? '5m' : stepMs % MINUTE_MS === 0 ? '1m' : 'samples';
+    const p = {
+      series: id, from: Math.floor(spec.fromMs), to: Math.ceil(spec.toMs), stepMs,
+      fromM: Math.floor(spec.fromMs / MINUTE_MS), toM: Math.ceil(spec.toMs / MINUTE_MS), fromM5: Math.floor(spec.fromMs / FIVE_MIN_MS), toM5: Math.ceil(spec.toMs / FIVE_MIN_MS),
+    };
+    if (spec.fn === 'raw') return minMaxPoints((unit === '5m' ? this.rollup5RawStmt : unit === '1m' ? this.rollupRawStmt : this.rawStmt).all(p), stepMs);
     const div = spec.fn === 'rate' ? spec.stepS : 1;
-    return (minutes ? this.rollupIncStmt : this.incStmt).all(p).map((r) => [r.b * stepMs, r.inc / div]);
+    return (unit === '5m' ? this.rollup5IncStmt : unit === '1m' ? this.rollupIncStmt : this.incStmt).all(p).map((r) => [r.b * stepMs, r.inc / div]);
   }
 
   private lastValue(id: number): number | null {
