@@ -20,6 +20,17 @@ export const ROLLUP_5M_BACKFILL = `
 INSERT OR REPLACE INTO rollup_5m (series, m5, lo, hi, inc)
 SELECT series, m / 5, min(lo), max(hi), sum(inc) FROM rollup_1m GROUP BY series, m / 5`;
 
+function rollupTableSql(table: string, key: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${table} (
+  series INTEGER NOT NULL,
+  ${key} INTEGER NOT NULL,
+  lo REAL NOT NULL,
+  hi REAL NOT NULL,
+  inc REAL NOT NULL,
+  PRIMARY KEY (series, ${key})
+) WITHOUT ROWID;`;
+}
+
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS clusters (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS metrics (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
@@ -40,55 +51,45 @@ CREATE TABLE IF NOT EXISTS samples (
 -- previous sample (summed). Kept up to date on every write, so a range with a step of whole
 -- minutes reads one row per minute instead of every sample: a day is 1,440 rows per node, not
 -- 8,640 at a 10 s scrape (43,200 at 2 s).
-CREATE TABLE IF NOT EXISTS rollup_1m (
-  series INTEGER NOT NULL,
-  m INTEGER NOT NULL,
-  lo REAL NOT NULL,
-  hi REAL NOT NULL,
-  inc REAL NOT NULL,
-  PRIMARY KEY (series, m)
-) WITHOUT ROWID;
+${rollupTableSql('rollup_1m', 'm')}
 -- The same per 5 minutes (m5 = ts / 300000): a 14-day panel (a step of 30 min or more) reads 4,032 rows
 -- per series instead of 20,160 (bench/history-retention.bench.ts, 14 d × 100 nodes: 413 → 108 ms, target 300).
-CREATE TABLE IF NOT EXISTS rollup_5m (
-  series INTEGER NOT NULL,
-  m5 INTEGER NOT NULL,
-  lo REAL NOT NULL,
-  hi REAL NOT NULL,
-  inc REAL NOT NULL,
-  PRIMARY KEY (series, m5)
-) WITHOUT ROWID;
+${rollupTableSql('rollup_5m', 'm5')}
 `;
 
-export const ROLLUP_5M_UPSERT = `
-INSERT INTO rollup_5m (series, m5, lo, hi, inc) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (series, m5) DO UPDATE SET lo = min(lo, excluded.lo), hi = max(hi, excluded.hi), inc = inc + excluded.inc`;
+/** A rollup table: its key column (ts / unitMs) and the range parameters naming its edges. */
+interface Rollup {
+  table: string;
+  key: string;
+  unitMs: number;
+  from: string;
+  to: string;
+}
+const MINUTE: Rollup = { table: 'rollup_1m', key: 'm', unitMs: 60_000, from: 'fromM', to: 'toM' };
+const FIVE_MINUTES: Rollup = { table: 'rollup_5m', key: 'm5', unitMs: 300_000, from: 'fromM5', to: 'toM5' };
 
-/** The 5-minute rollup's buckets (the step is a multiple of 5 minutes), as ROLLUP_RAW_BUCKETS / ROLLUP_INCREASE_BUCKETS. */
-export const ROLLUP_5M_RAW_BUCKETS = `
-SELECT CAST(m5 * 300000 / @stepMs AS INTEGER) AS b, min(lo) AS lo, max(hi) AS hi
-FROM rollup_5m WHERE series = @series AND m5 >= @fromM5 AND m5 < @toM5
-GROUP BY b ORDER BY b`;
-export const ROLLUP_5M_INCREASE_BUCKETS = `
-SELECT CAST(m5 * 300000 / @stepMs AS INTEGER) AS b, sum(inc) AS inc
-FROM rollup_5m WHERE series = @series AND m5 >= @fromM5 AND m5 < @toM5
-GROUP BY b ORDER BY b`;
+const upsertSql = (r: Rollup) => `
+INSERT INTO ${r.table} (series, ${r.key}, lo, hi, inc) VALUES (?, ?, ?, ?, ?)
+ON CONFLICT (series, ${r.key}) DO UPDATE SET lo = min(lo, excluded.lo), hi = max(hi, excluded.hi), inc = inc + excluded.inc`;
 
-export const ROLLUP_UPSERT = `
-INSERT INTO rollup_1m (series, m, lo, hi, inc) VALUES (?, ?, ?, ?, ?)
-ON CONFLICT (series, m) DO UPDATE SET lo = min(lo, excluded.lo), hi = max(hi, excluded.hi), inc = inc + excluded.inc`;
-
-/** Each bucket's min and max of one series, from the minute rollup (the step is whole minutes). */
-export const ROLLUP_RAW_BUCKETS = `
-SELECT CAST(m * 60000 / @stepMs AS INTEGER) AS b, min(lo) AS lo, max(hi) AS hi
-FROM rollup_1m WHERE series = @series AND m >= @fromM AND m < @toM
+/** Each bucket's min and max of one series, from a rollup (the step is a multiple of its unit). */
+const rawBucketsSql = (r: Rollup) => `
+SELECT CAST(${r.key} * ${r.unitMs} / @stepMs AS INTEGER) AS b, min(lo) AS lo, max(hi) AS hi
+FROM ${r.table} WHERE series = @series AND ${r.key} >= @${r.from} AND ${r.key} < @${r.to}
 GROUP BY b ORDER BY b`;
 
-/** Each bucket's increase of one counter series, from the minute rollup. */
-export const ROLLUP_INCREASE_BUCKETS = `
-SELECT CAST(m * 60000 / @stepMs AS INTEGER) AS b, sum(inc) AS inc
-FROM rollup_1m WHERE series = @series AND m >= @fromM AND m < @toM
+/** Each bucket's increase of one counter series, from a rollup. */
+const increaseBucketsSql = (r: Rollup) => `
+SELECT CAST(${r.key} * ${r.unitMs} / @stepMs AS INTEGER) AS b, sum(inc) AS inc
+FROM ${r.table} WHERE series = @series AND ${r.key} >= @${r.from} AND ${r.key} < @${r.to}
 GROUP BY b ORDER BY b`;
+
+export const ROLLUP_UPSERT = upsertSql(MINUTE);
+export const ROLLUP_RAW_BUCKETS = rawBucketsSql(MINUTE);
+export const ROLLUP_INCREASE_BUCKETS = increaseBucketsSql(MINUTE);
+export const ROLLUP_5M_UPSERT = upsertSql(FIVE_MINUTES);
+export const ROLLUP_5M_RAW_BUCKETS = rawBucketsSql(FIVE_MINUTES);
+export const ROLLUP_5M_INCREASE_BUCKETS = increaseBucketsSql(FIVE_MINUTES);
 
 /** Each bucket's min and max of one series. */
 export const RAW_BUCKETS = `

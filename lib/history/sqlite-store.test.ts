@@ -27,6 +27,18 @@ async function fill(everyMs: number, spanMs: number, value: (i: number, node: nu
   }
 }
 
+/** The store copied to a file, `sql` run on the copy (an older schema), and the copy opened as the store. */
+async function reopenedAfter(name: string, sql: string): Promise<string> {
+  const file = `${os.tmpdir()}/history-${name}-${process.pid}.sqlite`;
+  await store.backupTo(file);
+  store.close();
+  const old = new Database(file);
+  old.exec(sql);
+  old.close();
+  store = new SqliteStore(file);
+  return file;
+}
+
 describe('raw downsampling', () => {
   it('stays within the point bound and keeps a single-sample spike', async () => {
     // 24 h every 10 s = 8,640 samples; one sample of 1,000 among values of 1 and 2.
@@ -128,13 +140,7 @@ describe('the 5-minute rollup', () => {
   it('is built from the minute rollup when a version-2 store is opened, and pruned with it', async () => {
     await fill(10_000, H, (i) => (i === 40 ? 10_000 : i));
     const before = await store.range(spec({ fn: 'increase', stepS: 900 }));
-    const file = `${os.tmpdir()}/history-upgrade5-${process.pid}.sqlite`;
-    await store.backupTo(file);
-    store.close();
-    const old = new Database(file);
-    old.exec('DELETE FROM rollup_5m; PRAGMA user_version = 2;');
-    old.close();
-    store = new SqliteStore(file);
+    const file = await reopenedAfter('upgrade5', 'DELETE FROM rollup_5m; PRAGMA user_version = 2;');
     try {
       expect(await store.range(spec({ fn: 'increase', stepS: 900 }))).toEqual(before);
       expect((await store.range(spec({ stepS: 900 })))[0].points.some((p) => p[1] === 10_000)).toBe(true);
@@ -154,13 +160,7 @@ describe('an older store', () => {
   it('gets its minute rollup built from the samples when opened', async () => {
     await fill(10_000, H, (i) => (i === 30 ? 99 : i < 100 ? i : i - 100));
     const before = await store.range(spec({ fn: 'increase', stepS: 600 }));
-    const file = `${os.tmpdir()}/history-upgrade-${process.pid}.sqlite`;
-    await store.backupTo(file);
-    store.close();
-    const old = new Database(file);
-    old.exec('DELETE FROM rollup_1m; PRAGMA user_version = 1;');
-    old.close();
-    store = new SqliteStore(file);
+    const file = await reopenedAfter('upgrade', 'DELETE FROM rollup_1m; PRAGMA user_version = 1;');
     try {
       expect(await store.range(spec({ fn: 'increase', stepS: 600 }))).toEqual(before);
       expect((await store.range(spec({ stepS: 600 })))[0].points.some((p) => p[1] === 99)).toBe(true);
