@@ -3,6 +3,8 @@
  * their rows from crdb_internal.jobs, in rounds until the page is full or system.jobs has no more.
  * null: MAX_ROUNDS rounds did not fill the page (the filter drops most candidates, e.g. a window
  * ending long ago before 25.1, where system.jobs has no `finished`) — the caller reads the plain statement.
+ * null too where system.jobs is not readable: a user with VIEWJOB but not admin reads crdb_internal.jobs
+ * (it filters by job access) but not the system table (42501); that is remembered for a while.
  */
 import type { ClusterConfig } from '../config';
 import type { JobsFilter } from '../jobs/filter';
@@ -20,7 +22,22 @@ export interface IndexedRead {
   count: BuiltQuery | null;
 }
 
+const REFUSED_TTL_MS = 10 * 60_000;
+const refused = new Map<string, number>();
+
 export async function readIndexedPage(cluster: ClusterConfig, c: Session, filter: JobsFilter, available: ReadonlySet<string>, fetch: number, cap: number): Promise<IndexedRead | null> {
+  const key = `${cluster.id}|${cluster.sqlUrl ?? ''}`;
+  if ((refused.get(key) ?? 0) > Date.now()) return null;
+  try {
+    return await rounds(cluster, c, filter, available, fetch, cap);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42501') throw err;
+    refused.set(key, Date.now() + REFUSED_TTL_MS);
+    return null;
+  }
+}
+
+async function rounds(cluster: ClusterConfig, c: Session, filter: JobsFilter, available: ReadonlySet<string>, fetch: number, cap: number): Promise<IndexedRead | null> {
   const hasFinished = (await columnsOf(cluster, c, 'system.jobs')).has('finished');
   const scan = Math.max(MIN_SCAN, fetch * 4);
   const count = candidatesExact(filter, hasFinished) ? buildCandidateCountQuery(filter, hasFinished, cap) : null;
