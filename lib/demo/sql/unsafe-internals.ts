@@ -44,7 +44,7 @@ export function internalsReference(toks: readonly Tok[]): string | null {
  * VIEWSYSTEMTABLE system privilege (v23.1.11+). The demo's users: `root` and names starting with
  * `admin` are admins; anyone else lacks the privilege, so tests can see the error a monitoring user gets.
  */
-const ADMIN_ONLY = new Set(['system.protected_ts_records', 'crdb_internal.kv_protected_ts_records', 'system.jobs']);
+const ADMIN_ONLY = new Set(['system.protected_ts_records', 'crdb_internal.kv_protected_ts_records']);
 const isAdmin = (user: string) => user === 'root' || user.startsWith('admin');
 
 function privilegeError(toks: readonly Tok[], user: string): Plan | null {
