@@ -1,0 +1,82 @@
+/**
+ * Shared by the browser benches (page-weight, first-paint, grid): the production build served as
+ * `npm start` serves it (scripts/serve.mjs), and Debian's chromium driven by playwright-core.
+ * Ports come from BENCH_PORT (default 4400): the dashboard on it, the demo's control API on +99.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from '@playwright/test';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4400);
+
+/** Builds when the sources are newer than `.next` (scripts/start.mjs decides), else reuses it. */
+export function ensureBuild(): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--build-only'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (r.status !== 0) throw new Error(`the build failed (exit ${r.status})`);
+}
+
+export interface Served {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** scripts/serve.mjs on `port` with the built-in demo (or `env`'s clusters), once /api/v1/health answers. */
+export async function serveApp(port: number, env: Record<string, string> = {}): Promise<Served> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'crdb-bench-web-'));
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs')], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', HISTORY_DB: path.join(dir, 'h.sqlite'), DEMO_CONTROL_PORT: String(port + 99), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the dashboard on ${port} exited (${child.exitCode}):\n${log}`);
+    const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`the dashboard on ${port} was not healthy within 240 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The demo's first job and schedule ids, for the detail pages. */
+export async function demoIds(url: string): Promise<{ job: string; schedule: string; metric: string }> {
+  const jobs = (await (await fetch(`${url}/api/v1/clusters/demo/jobs?limit=1`)).json()) as { jobs: { job_id: string }[] };
+  const schedules = (await (await fetch(`${url}/api/v1/clusters/demo/schedules`)).json()) as { schedules: { id: string }[] };
+  const job = jobs.jobs[0]?.job_id;
+  const schedule = schedules.schedules[0]?.id;
+  if (!job || !schedule) throw new Error('the demo has no job or no schedule to open');
+  return { job, schedule, metric: 'jobs_backup_currently_running' };
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
