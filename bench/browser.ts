@@ -13,9 +13,16 @@ import { chromium, type Browser } from '@playwright/test';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4400);
 
+/**
+ * A checkout of the baseline commit with its own build and node_modules (e.g. `git archive main |
+ * tar -x`, then `cp -al node_modules` and `next build` there): when set, the browser benches measure
+ * it in the same run beside this tree; otherwise they print the figures recorded on main.
+ */
+export const BASELINE_ROOT = process.env.BENCH_BASELINE_ROOT || null;
+
 /** Builds when the sources are newer than `.next` (scripts/start.mjs decides), else reuses it. */
-export function ensureBuild(): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--build-only'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+export function ensureBuild(root = ROOT): void {
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'start.mjs'), '--build-only'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error(`the build failed (exit ${r.status})`);
 }
 
@@ -25,10 +32,10 @@ export interface Served {
 }
 
 /** scripts/serve.mjs on `port` with the built-in demo (or `env`'s clusters), once /api/v1/health answers. */
-export async function serveApp(port: number, env: Record<string, string> = {}): Promise<Served> {
+export async function serveApp(port: number, env: Record<string, string> = {}, root = ROOT): Promise<Served> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'crdb-bench-web-'));
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'scripts', 'serve.mjs')], {
-    cwd: ROOT,
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
+    cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', HISTORY_DB: path.join(dir, 'h.sqlite'), DEMO_CONTROL_PORT: String(port + 99), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,7 +5,7 @@
  * measured once the network is idle, without scrolling: what loads only when scrolled to or
  * opened is not counted, which is the point of loading it then.
  */
-import { BENCH_PORT, demoIds, ensureBuild, launchChromium, serveApp } from './browser';
+import { BASELINE_ROOT, BENCH_PORT, demoIds, ensureBuild, launchChromium, serveApp } from './browser';
 
 /** The budgets of issue 17, in kB (1,000 bytes). */
 const BUDGET_KB = { overview: 250, panel: 250, other: 200 } as const;
@@ -114,19 +114,28 @@ export async function measurePageWeights(url: string): Promise<PageWeight[]> {
 
 const kb = (bytes: number) => Math.round(bytes / 1000);
 
-export async function run(): Promise<string> {
-  ensureBuild();
-  const app = await serveApp(BENCH_PORT);
-  let weights: PageWeight[];
+async function weightsOf(port: number, root?: string): Promise<PageWeight[]> {
+  ensureBuild(root);
+  const app = await serveApp(port, {}, root);
   try {
-    weights = await measurePageWeights(app.url);
+    return await measurePageWeights(app.url);
   } finally {
     await app.stop();
+  }
+}
+
+export async function run(): Promise<string> {
+  const weights = await weightsOf(BENCH_PORT);
+  let baseline = BASELINE_KB;
+  let baseName = `main @${BASELINE_COMMIT}`;
+  if (BASELINE_ROOT) {
+    baseline = Object.fromEntries((await weightsOf(BENCH_PORT + 1, BASELINE_ROOT)).map((w) => [w.name, kb(w.wire)]));
+    baseName = `baseline (this run)`;
   }
   const rows = weights.map((w) => {
     const spec = PAGES.find((p) => p.name === w.name);
     const budget = spec?.budget ?? BUDGET_KB.other;
-    const base = BASELINE_KB[w.name];
+    const base = baseline[w.name];
     const verdict = kb(w.firstLoad) <= budget ? 'within' : `**over by ${kb(w.firstLoad) - budget} kB**`;
     const later = w.wire - w.firstLoad;
     const path = w.path.replace(/\/jobs\/\d+$/, '/jobs/<id>').replace(/\/schedules\/\d+$/, '/schedules/<id>');
@@ -135,9 +144,9 @@ export async function run(): Promise<string> {
   return [
     '## Page weight: first-load JavaScript per page',
     '',
-    `JavaScript as received on the wire, at 1280×900 in a fresh chromium context (no cache, no scrolling); the production build behind scripts/serve.mjs with the built-in demo. **First load**: scripts requested before React hydrated the page (what the first paint and the first interaction wait for; the budget applies to it). **After hydration**: what the page then loads for what is on screen (charts, once their data is asked for), by network idle; the total in brackets. Baseline: this bench on main @${BASELINE_COMMIT}, where everything was first load.`,
+    `JavaScript as received on the wire, at 1280×900 in a fresh chromium context (no cache, no scrolling); the production build behind scripts/serve.mjs with the built-in demo. **First load**: scripts requested before React hydrated the page (what the first paint and the first interaction wait for; the budget applies to it). **After hydration**: what the page then loads for what is on screen (charts, once their data is asked for), by network idle; the total in brackets. Baseline: ${BASELINE_ROOT ? `BENCH_BASELINE_ROOT=${BASELINE_ROOT}, measured in this run` : `this bench on main @${BASELINE_COMMIT}, recorded`} (its total; on main everything was first load).`,
     '',
-    `| page | path | first load | after hydration (total) | decoded | main @${BASELINE_COMMIT} | budget |`,
+    `| page | path | first load | after hydration (total) | decoded | ${baseName} | budget |`,
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
   ].join('\n');
