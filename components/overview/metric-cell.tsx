@@ -11,7 +11,7 @@ import type { NodeColumn } from '@/lib/domain/node-columns';
 const CELL = 'overflow-hidden px-2 py-1.5 sm:px-3 text-right text-ellipsis whitespace-nowrap tabular-nums';
 // The cluster column sticks right of the metric column (metric-grid.tsx sizes it): with 300 nodes it
 // stays beside the names. Opaque backgrounds, or scrolled cells show through.
-export const CLUSTER_STICKY = 'sticky left-48 z-10 sm:left-80';
+export const CLUSTER_STICKY = 'sticky left-(--metric-col) z-10';
 
 /** Failure/retry counters and rescheduled rounds: a non-zero value deserves a second look. */
 function warns(m: CatalogEntry, value: number): boolean {

@@ -24,8 +24,10 @@ const rowsOf = (g: MetricGroup) => ENTRIES.filter((m) => m.group === g);
 // and only the columns on screen are rendered (use-column-window.ts); the metric column is 12rem
 // on a phone (names wrap at `_`), 20rem from `sm` (the longest name, 39 characters, fits).
 const STICKY = 'sticky left-0 z-10 bg-white dark:bg-zinc-900';
-const METRIC_COL = 'w-48 sm:w-80';
-const CLUSTER_COL = 'w-28';
+const METRIC_COL = 'w-(--metric-col)';
+const CLUSTER_COL = 'w-(--cluster-col)';
+// A fixed layout needs a definite table width (min-width alone leaves it auto): the columns' sum.
+const COL_VARS = '[--cluster-col:7rem] [--metric-col:12rem] sm:[--metric-col:20rem]';
 
 /** Stands in for the node columns left or right of the rendered ones. */
 function Spacer({ n, header }: { n: number; header?: boolean }) {
@@ -81,7 +83,7 @@ export function MetricGrid({ cluster, columns, aggregate, now }: { cluster: stri
     <>
       <GridBlindSpots columns={columns} onJump={jump} />
       <div ref={box} data-testid="metric-grid-scroll" className="overflow-x-auto rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
-        <table data-testid="metric-grid" aria-colcount={columns.length + 2} className="min-w-full table-fixed text-sm">
+        <table data-testid="metric-grid" aria-colcount={columns.length + 2} style={{ width: `calc(var(--metric-col) + var(--cluster-col) + ${columns.length * NODE_COL_PX}px)` }} className={cn(COL_VARS, 'min-w-full table-fixed text-sm')}>
           <caption className="sr-only">Every backup and restore metric, by node, with the cluster value</caption>
           <thead className="border-b border-zinc-200 text-xs dark:border-zinc-800">
             <tr>
