@@ -6,7 +6,7 @@
  * the same way (its one chart). Median of RUNS runs, each in a fresh context (empty cache).
  */
 import type { Browser } from '@playwright/test';
-import { BASELINE_ROOT, BENCH_PORT, ensureBuild, launchChromium, median, serveApp } from './browser';
+import { BASELINE_ROOT, BENCH_PORT, ensureBuild, launchChromium, median, serveApp, throttledPage } from './browser';
 
 const RUNS = 5;
 const CPU_SLOWDOWN = 4;
@@ -50,12 +50,8 @@ function installMarks(): void {
 }
 
 async function once(browser: Browser, url: string, tiles: boolean): Promise<Marks> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { ctx, page } = await throttledPage(browser, CPU_SLOWDOWN, installMarks);
   try {
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await page.addInitScript(installMarks);
     await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     await page.waitForFunction(
       (needTiles) => {

@@ -6,10 +6,9 @@
  * `down` more URLs point at addresses where nothing listens: blind spots. Prints {"urls":[…],"bytes":N}.
  * Usage: grid-fixture-servers.ts <nodes> <port> [down]
  */
-import http from 'node:http';
-import { gzipSync } from 'node:zlib';
 import { renderStatusVars } from '../lib/demo/http/status-vars';
 import { DemoModel } from '../lib/demo/model/model';
+import { varsServer } from './vars-server';
 
 export const hostOf = (i: number) => `127.0.${10 + Math.floor(i / 250)}.${(i % 250) + 1}`;
 
@@ -23,13 +22,8 @@ async function main() {
   let bytes = 0;
   for (let i = 0; i < n; i++) {
     const plain = Buffer.from(renderStatusVars({ state: model, nodeId: i + 1, seed: 3, scrapeNo: 1 }));
-    const gz = gzipSync(plain);
     bytes += plain.length;
-    const server = http.createServer((req, res) => {
-      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-      res.end(gzip ? gz : plain);
-    });
+    const server = varsServer(plain);
     await new Promise<void>((r, fail) => server.once('error', fail).listen(port, hostOf(i), () => r()));
     urls.push(`http://${hostOf(i)}:${port}`);
   }

@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from '@playwright/test';
-import { BASELINE_ROOT, BENCH_PORT, ensureBuild, launchChromium, median, ROOT, serveApp } from './browser';
+import { BASELINE_ROOT, BENCH_PORT, ensureBuild, launchChromium, median, ROOT, serveApp, throttledPage } from './browser';
 
 const NODES = 300;
 const DOWN = 3;
@@ -50,12 +50,8 @@ const probeOf = () => (window as unknown as { __grid: Probe }).__grid;
 const longest = (p: Probe, from: number, to: number) => Math.max(0, ...p.tasks.filter((t) => t.start >= from && t.start < to).map((t) => t.dur));
 
 async function once(browser: Browser, url: string): Promise<GridFigures> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { ctx, page } = await throttledPage(browser, CPU_SLOWDOWN, installProbes);
   try {
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-    await page.addInitScript(installProbes);
     await page.goto(`${url}/c/big`, { waitUntil: 'commit', timeout: 180_000 });
     await page.waitForFunction(() => {
       const p = (window as unknown as { __grid?: Probe }).__grid;
