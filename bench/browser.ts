@@ -1,7 +1,8 @@
 /**
  * Shared by the browser benches (page-weight, first-paint, grid): the production build served as
  * `npm start` serves it (scripts/serve.mjs), and Debian's chromium driven by playwright-core.
- * Ports come from BENCH_PORT (default 4400): the dashboard on it, the demo's control API on +99.
+ * Ports come from BENCH_PORT (default 4400): the dashboard on it (a second one on +1), the demo's
+ * control API on +99, its SQL and HTTP ports from +4 and +10 (demoPorts).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -26,6 +27,27 @@ export function ensureBuild(root = ROOT): void {
   if (r.status !== 0) throw new Error(`the build failed (exit ${r.status})`);
 }
 
+/** The built-in demo's fixed ports for a dashboard on BENCH_PORT + k (k = 0, 1): three clusters, three nodes each, none shared. */
+function demoPorts(port: number): Record<string, string> {
+  const k = port - BENCH_PORT;
+  if (k !== 0 && k !== 1) return {};
+  return { DEMO_SQL_PORT: String(BENCH_PORT + 4 + 3 * k), DEMO_HTTP_PORT: String(BENCH_PORT + 10 + 3 * k) };
+}
+
+/**
+ * Until the demo cluster's history covers the last hours (a fresh demo writes its simulated past
+ * first, for a minute or more): a chart measured earlier would wait for data, not for the page.
+ */
+export async function waitForHistory(url: string, cluster = 'demo'): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const r = await fetch(`${url}/api/v1/clusters/${cluster}/metrics/jobs_backup_currently_running?from=now-6h&to=now`).then((x) => (x.ok ? (x.json() as Promise<{ series: unknown[] }>) : null), () => null);
+    if (r && r.series.length > 0) return;
+    if (Date.now() > deadline) throw new Error(`no history for ${cluster} within 300 s`);
+    await new Promise((res) => setTimeout(res, 2_000));
+  }
+}
+
 export interface Served {
   url: string;
   stop(): Promise<void>;
@@ -36,7 +58,7 @@ export async function serveApp(port: number, env: Record<string, string> = {}, r
   const dir = mkdtempSync(path.join(os.tmpdir(), 'crdb-bench-web-'));
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', HISTORY_DB: path.join(dir, 'h.sqlite'), DEMO_CONTROL_PORT: String(port + 99), ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', HISTORY_DB: path.join(dir, 'h.sqlite'), DEMO_CONTROL_PORT: String(port + 99), ...demoPorts(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

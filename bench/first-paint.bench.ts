@@ -6,7 +6,7 @@
  * the same way (its one chart). Median of RUNS runs, each in a fresh context (empty cache).
  */
 import type { Browser } from '@playwright/test';
-import { BASELINE_ROOT, BENCH_PORT, ensureBuild, launchChromium, median, serveApp, throttledPage } from './browser';
+import { BASELINE_ROOT, BENCH_PORT, ensureBuild, launchChromium, median, serveApp, throttledPage, waitForHistory } from './browser';
 
 const RUNS = 5;
 const CPU_SLOWDOWN = 4;
@@ -69,6 +69,7 @@ async function once(browser: Browser, url: string, tiles: boolean): Promise<Mark
 
 /** Median marks per target; the first (warm-up: the server's first render of each page) is dropped. */
 export async function measureFirstPaint(url: string): Promise<Record<string, Marks & { runs: number }>> {
+  await waitForHistory(url);
   const browser = await launchChromium();
   const out: Record<string, Marks & { runs: number }> = {};
   try {

@@ -55,7 +55,8 @@ test('the grid of 42 nodes keeps the cluster column and the blind-spot summary o
   const box = page.getByTestId('metric-grid-scroll');
   const cluster = grid.locator('thead th[data-node="cluster"]');
   const firstRow = grid.locator('tr[data-metric="schedules_BACKUP_failed"]');
-  await box.scrollIntoViewIfNeeded();
+  // The grid is taller than the window: bring its header row on screen.
+  await cluster.scrollIntoViewIfNeeded();
 
   // Only the columns in view are in the DOM: far fewer than the 42 nodes.
   const headers = grid.locator('thead th[data-node]:not([data-node="cluster"])');
@@ -82,6 +83,7 @@ test('the grid of 42 nodes keeps the cluster column and the blind-spot summary o
 
   // A blind spot's button scrolls the grid back to its column.
   await box.evaluate((el) => (el.scrollLeft = 0));
+  await cluster.scrollIntoViewIfNeeded();
   const blind = summary.getByRole('button').first();
   const label = (await blind.innerText()).trim();
   await blind.click();
