@@ -31,22 +31,23 @@ const TARGETS = [
  * navigation started) the frame in which each marker first appears.
  */
 function installMarks(): void {
-  const w = window as unknown as { __marks: Marks };
+  // No named inner functions: tsx keeps function names with a helper (`__name`) that does not exist
+  // in the page this function is serialized into.
   const marks: Marks = {};
-  w.__marks = marks;
-  const at = (k: keyof Marks) => requestAnimationFrame(() => (marks[k] ??= performance.now()));
-  const check = () => {
+  (window as unknown as { __marks: Marks }).__marks = marks;
+  new MutationObserver(() => {
+    const seen: (keyof Marks)[] = [];
     if (marks.tiles === undefined) {
       const s = document.querySelector('section[aria-label="Status"]');
-      if (s && s.getBoundingClientRect().height > 0) at('tiles');
+      if (s && s.getBoundingClientRect().height > 0) seen.push('tiles');
     }
-    if (marks.hydrated === undefined && document.documentElement.dataset.hydrated === 'true') at('hydrated');
+    if (marks.hydrated === undefined && document.documentElement.dataset.hydrated === 'true') seen.push('hydrated');
     if (marks.chart === undefined) {
       const lines = document.querySelectorAll('[data-testid="metric-chart"] path.recharts-line-curve');
-      if ([...lines].some((p) => (p.getAttribute('d') ?? '').length > 10)) at('chart');
+      if ([...lines].some((p) => (p.getAttribute('d') ?? '').length > 10)) seen.push('chart');
     }
-  };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+    if (seen.length > 0) requestAnimationFrame(() => seen.forEach((k) => (marks[k] ??= performance.now())));
+  }).observe(document, { childList: true, subtree: true, attributes: true });
 }
 
 async function once(browser: Browser, url: string, tiles: boolean): Promise<Marks> {
