@@ -4,11 +4,10 @@
  * virtual cluster prints them), gzipped when asked, as CockroachDB does. Bodies are rendered once,
  * so the servers cost next to nothing while the client is measured. Prints {"urls":[…],"bytes":N}.
  */
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import { renderStatusVars } from '../lib/demo/http/status-vars';
 import { DemoModel } from '../lib/demo/model/model';
+import { varsServer } from './vars-server';
 
 /** Every sample line printed once per tenant: `{node_id="1"…}` → `{node_id="1",tenant="system"…}` and `…"demoapp"`. */
 function splitTenants(body: string): string {
@@ -30,13 +29,8 @@ async function main() {
   let bytes = 0;
   for (let id = 1; id <= n; id++) {
     const plain = Buffer.from(splitTenants(renderStatusVars({ state: model, nodeId: id, seed: 3, scrapeNo: 1 })));
-    const gz = gzipSync(plain);
     bytes += plain.length;
-    const server = http.createServer((req, res) => {
-      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-      res.end(gzip ? gz : plain);
-    });
+    const server = varsServer(plain);
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     urls.push(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   }

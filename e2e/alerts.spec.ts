@@ -150,6 +150,7 @@ test.describe('alerts page', () => {
     await page.goto('/c/demo');
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const small = page.getByRole('article', { name: 'Oldest PTS · backup jobs' });
+    await small.scrollIntoViewIfNeeded();
     await expect(small.locator('[data-testid="alert-window"][data-rule="protected_timestamp_too_old"]')).toHaveCount(1, { timeout: 30_000 });
   });
 });

@@ -61,6 +61,8 @@ test.describe('backups page', () => {
     await b.goto();
     const rates = page.getByTestId('success-rates');
     await expect(rates.getByRole('row', { name: /movr_frequent/ }).first()).toContainText('%');
+    // The charts load once scrolled to (components/charts/lazy-charts.tsx).
+    await page.getByRole('region', { name: /^Trends of cluster_dr/ }).first().scrollIntoViewIfNeeded();
     await expect(page.getByRole('figure', { name: 'Durations of cluster_dr' }).first()).toBeVisible();
   });
 

@@ -91,6 +91,8 @@ test.describe('job event markers on charts', () => {
     await page.goto('/c/demo');
     await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     const card = page.getByRole('article', { name: 'Backup jobs failed' });
+    // Below the fold: its chart (and the chart library) load once it is scrolled to.
+    await card.scrollIntoViewIfNeeded();
     await expect(card.getByTestId('job-event-markers')).toBeAttached({ timeout: 20_000 });
     await expect(card.getByTestId('job-event-markers')).toHaveAttribute('data-count', /^\d+$/);
   });

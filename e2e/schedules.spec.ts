@@ -51,6 +51,8 @@ test.describe('schedules page', () => {
     await expect(page.getByTestId('backup-statement')).toHaveText(/^BACKUP DATABASE payroll INTO LATEST IN '(external:\/\/backup_archive\/payroll)'/);
     await expect(page.getByRole('link', { name: /^payroll_weekly \d+$/ })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Backup and schedule options' })).toContainText('revision_history');
+    // The charts load once scrolled to (components/charts/lazy-charts.tsx).
+    await page.getByRole('heading', { name: 'Run durations and outcomes' }).scrollIntoViewIfNeeded();
     await expect(page.getByRole('figure', { name: 'Run durations and outcomes' })).toBeVisible();
     await expect(page.getByRole('figure', { name: 'Freshness over time' })).toBeVisible();
     const jobs = page.getByTestId('job-row');

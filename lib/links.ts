@@ -3,7 +3,6 @@
  * opens it (DESIGN "Pages"). Every parameter is optional and a bad value falls back to its default
  * instead of failing the page: a half-mangled link from a chat client should still open.
  */
-import { z } from 'zod';
 import { parseTimeRef } from './history/time-range';
 import { RANGE_FNS } from './history/types';
 import { EVENT_MODES } from './jobs/events';
@@ -43,37 +42,54 @@ export function refreshMs(r: RefreshOption): number {
 // `now`, `now-6h`, `now-1h30m` (Grafana style) or an ISO-8601 date/date-time that Date can read.
 const RELATIVE = /^now(-(\d+(ms|s|m|h|d|w))+)?$/;
 const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const TimeRef = z.string().refine((s) => RELATIVE.test(s) || (ISO.test(s) && !Number.isNaN(Date.parse(s))), 'not a time');
+const isTimeRef = (s: string) => RELATIVE.test(s) || (ISO.test(s) && !Number.isNaN(Date.parse(s)));
+// "1,3" → [1, 3] (sorted, unique): the node ids to show; absent = every node.
+const NODE_IDS = /^\d{1,6}(,\d{1,6})*$/;
 
-/** "1,3" → [1, 3] (sorted, unique): the node ids to show; absent = every node. */
-const NodeIds = z
-  .string()
-  .regex(/^\d{1,6}(,\d{1,6})*$/)
-  .transform((s) => [...new Set(s.split(',').map(Number))].sort((a, b) => a - b));
+export interface ViewParams {
+  refresh: RefreshOption;
+  from?: string;
+  to?: string;
+  nodes?: number[];
+  /** Wall-display mode: `kiosk=1`. */
+  kiosk: boolean;
+  /** The cluster aggregate line on charts: shown unless `agg=0`. */
+  agg: boolean;
+  /** How a counter is drawn (lib/history): per-interval increase by default, raw or rate on request. */
+  fn?: (typeof RANGE_FNS)[number];
+  /** Job event markers: `all`, `failures` or `off`; absent = all unless the range is dense (lib/jobs/events.ts). */
+  events?: (typeof EVENT_MODES)[number];
+  /** The y axis: full scale unless `y=clip` (a spike cut at a robust top, lib/domain/chart-scale.ts). */
+  y?: 'clip';
+}
 
-export const ViewParams = z.object({
-  refresh: z.enum(REFRESH_OPTIONS).catch(DEFAULT_REFRESH),
-  from: TimeRef.optional().catch(undefined),
-  to: TimeRef.optional().catch(undefined),
-  nodes: NodeIds.optional().catch(undefined),
-  // Wall-display mode: `kiosk=1`.
-  kiosk: z
-    .enum(['1', 'true', '0', 'false'])
-    .transform((v) => v === '1' || v === 'true')
-    .catch(false),
-  // The cluster aggregate line on charts: shown unless `agg=0`.
-  agg: z
-    .enum(['1', 'true', '0', 'false'])
-    .transform((v) => v === '1' || v === 'true')
-    .catch(true),
-  // How a counter is drawn (lib/history): per-interval increase by default, raw or rate on request.
-  fn: z.enum(RANGE_FNS).optional().catch(undefined),
-  // Job event markers: `all`, `failures` or `off`; absent = all unless the range is dense (lib/jobs/events.ts).
-  events: z.enum(EVENT_MODES).optional().catch(undefined),
-  // The y axis: full scale unless `y=clip` (a spike cut at a robust top, lib/domain/chart-scale.ts).
-  y: z.enum(['clip']).optional().catch(undefined),
-});
-export type ViewParams = z.infer<typeof ViewParams>;
+/** `v` when it is one of `options`, else undefined. */
+function oneOf<T extends string>(options: readonly T[], v: string | undefined): T | undefined {
+  return (options as readonly (string | undefined)[]).includes(v) ? (v as T) : undefined;
+}
+
+function flag(v: string | undefined, fallback: boolean): boolean {
+  if (v === '1' || v === 'true') return true;
+  if (v === '0' || v === 'false') return false;
+  return fallback;
+}
+
+// By hand, not zod: every client page parses its link, and zod's classic API is ~37 kB gzip of
+// JavaScript that would ship to each of them (bench/page-weight.bench.ts).
+function viewOf(raw: Record<string, string>): ViewParams {
+  const timeRef = (v: string | undefined) => (v !== undefined && isTimeRef(v) ? v : undefined);
+  return {
+    refresh: oneOf(REFRESH_OPTIONS, raw.refresh) ?? DEFAULT_REFRESH,
+    from: timeRef(raw.from),
+    to: timeRef(raw.to),
+    nodes: raw.nodes !== undefined && NODE_IDS.test(raw.nodes) ? [...new Set(raw.nodes.split(',').map(Number))].sort((a, b) => a - b) : undefined,
+    kiosk: flag(raw.kiosk, false),
+    agg: flag(raw.agg, true),
+    fn: oneOf(RANGE_FNS, raw.fn),
+    events: oneOf(EVENT_MODES, raw.events),
+    y: oneOf(['clip'] as const, raw.y),
+  };
+}
 
 /** What Next hands a page (`await searchParams`), or the browser's URLSearchParams. */
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -94,7 +110,7 @@ function firstValues(input: SearchParamsInput): Record<string, string> {
 /** Never throws: every bad or missing value becomes its default (the page's, when it has its own: viewDefaults). */
 export function parseViewParams(input: SearchParamsInput, defaults: ViewDefaults = VIEW_DEFAULTS): ViewParams {
   const raw = firstValues(input);
-  const view = ViewParams.parse(raw);
+  const view = viewOf(raw);
   return isRefreshOption(raw.refresh) ? view : { ...view, refresh: defaults.refresh };
 }
 

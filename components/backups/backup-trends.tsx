@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { RunDurationChart, TimeValueChart } from '@/components/schedules/charts';
+import { LazyRunDurationChart as RunDurationChart, LazyTimeValueChart as TimeValueChart } from '@/components/charts/lazy-charts';
 import { scheduleHref } from '@/components/schedules/hrefs';
 import { CARD, LINK } from '@/components/schedules/page-header';
 import { outcomeOf } from '@/components/schedules/schedule-charts';

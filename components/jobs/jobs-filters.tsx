@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_FROM, DEFAULT_TYPES } from '@/lib/jobs/filter';
+import { DEFAULT_FROM, DEFAULT_TYPES } from '@/lib/jobs/filter-defaults';
 import type { JobsLink } from '@/lib/jobs/href';
 import { FilterChip } from './filter-chip';
 

@@ -8,7 +8,10 @@ import { formatIsoUtc } from '@/lib/format/time';
 import { cn } from '@/components/ui/cn';
 import type { NodeColumn } from '@/lib/domain/node-columns';
 
-const CELL = 'px-2 py-1.5 sm:px-3 text-right whitespace-nowrap tabular-nums';
+const CELL = 'overflow-hidden px-2 py-1.5 sm:px-3 text-right text-ellipsis whitespace-nowrap tabular-nums';
+// The cluster column sticks right of the metric column (metric-grid.tsx sizes it): with 300 nodes it
+// stays beside the names. Opaque backgrounds, or scrolled cells show through.
+export const CLUSTER_STICKY = 'sticky left-(--metric-col) z-10';
 
 /** Failure/retry counters and rescheduled rounds: a non-zero value deserves a second look. */
 function warns(m: CatalogEntry, value: number): boolean {
@@ -88,7 +91,7 @@ export function NodeCell({ m, col, now }: { m: CatalogEntry; col: NodeColumn; no
 export function ClusterCell({ m, value, cols, now }: { m: CatalogEntry; value: number | undefined; cols: NodeColumn[]; now: number }) {
   const href = useDrill(m);
   const down = cols.filter((c) => !c.node.up);
-  const base = cn(CELL, 'border-x border-zinc-200 dark:border-zinc-800', down.length > 0 ? 'bg-amber-50/60 dark:bg-amber-950/20' : 'bg-zinc-50 dark:bg-zinc-900');
+  const base = cn(CELL, CLUSTER_STICKY, 'border-x border-zinc-200 dark:border-zinc-800', down.length > 0 ? 'bg-amber-50 dark:bg-amber-950' : 'bg-zinc-50 dark:bg-zinc-900');
   if (value === undefined) {
     const none = down.length === cols.length;
     return (

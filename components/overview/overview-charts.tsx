@@ -4,7 +4,10 @@ import { drillHref } from '@/lib/domain/drill';
 import Link from 'next/link';
 import { useChartAlerts } from '@/components/alerts/use-chart-alerts';
 import { chartMetric } from '@/components/charts/chart-metric';
-import { MetricChart } from '@/components/charts/metric-chart';
+import { LazyMetricChart as MetricChart, WhenNear } from '@/components/charts/lazy-charts';
+import type { CatalogEntry } from '@/lib/catalog';
+import type { RangeData } from '@/lib/domain/chart-data';
+import { useMemo } from 'react';
 import { useMetricRange } from '@/components/charts/use-metric-range';
 import { useChartEvents } from '@/components/data/use-job-events';
 import { catalogByExported } from '@/lib/catalog';
@@ -35,13 +38,51 @@ const MIN_REFRESH_MS = 30_000;
 // overview's charts of one job type share one request (same key).
 const OVERVIEW_DENSE_EVENTS = 30;
 
+const CHART_PX = 150;
+// A 300 px chart cannot tell 300 lines apart, and 13 of them with a legend entry per node froze a
+// 300-node overview (bench/overview-grid.bench.ts): past this many nodes, the cluster line only.
+const MAX_NODE_LINES = 12;
+
+/** The range without its per-node series when there are too many to draw on a small chart. */
+function clusterOnly(data: RangeData | undefined): RangeData | undefined {
+  return data && data.aggregate && data.series.length > MAX_NODE_LINES ? { ...data, series: [] } : data;
+}
+
+/** The chart with its data: mounted once its card nears the viewport, so charts below the fold ask for nothing until scrolled to. */
+function ChartBody({ cluster, entry, title, every, sql }: { cluster: string; entry: CatalogEntry; title: string; every: number; sql: boolean }) {
+  const exported = entry.exported;
+  const { data: range, error, isValidating } = useMetricRange(cluster, exported, RANGE, every);
+  const data = useMemo(() => clusterOnly(range), [range]);
+  const many = range !== undefined && data !== range;
+  const events = useChartEvents(cluster, exported, { ...RANGE, refreshMs: every, sql, denseAbove: OVERVIEW_DENSE_EVENTS });
+  const alerts = useChartAlerts(cluster, exported, { ...RANGE, refreshMs: every });
+  return (
+    <>
+      {many && (
+        <p className="text-xs text-zinc-500 dark:text-zinc-400" data-testid="cluster-line-only">
+          {range.series.length} nodes: the cluster line only; per node on its panel (open)
+        </p>
+      )}
+      <MetricChart
+        metric={chartMetric(entry)}
+        data={data}
+        error={error?.message}
+        loading={isValidating}
+        height={CHART_PX}
+        maxTicks={4}
+        ariaLabel={`${title}, last 6 h`}
+        drillAt={drillHref(cluster, exported) ? (t, node) => drillHref(cluster, exported, { at: t, node }) : undefined}
+        {...events.chart}
+        {...alerts}
+      />
+    </>
+  );
+}
+
 function ChartCard({ cluster, exported, title, refreshMs, sql }: { cluster: string; exported: string; title: string; refreshMs: number; sql: boolean }) {
   const entry = catalogByExported(exported);
   const holder = ptsHolderOfMetric(exported);
   const every = refreshMs === 0 ? 0 : Math.max(refreshMs, MIN_REFRESH_MS);
-  const { data, error, isValidating } = useMetricRange(cluster, exported, RANGE, every);
-  const events = useChartEvents(cluster, exported, { ...RANGE, refreshMs: every, sql, denseAbove: OVERVIEW_DENSE_EVENTS });
-  const alerts = useChartAlerts(cluster, exported, { ...RANGE, refreshMs: every });
   if (!entry) return null;
   return (
     <article aria-label={title} className="flex min-w-0 flex-col gap-1 rounded-lg border border-zinc-200 bg-white p-2.5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -58,18 +99,9 @@ function ChartCard({ cluster, exported, title, refreshMs, sql }: { cluster: stri
           </Link>
         </span>
       </h3>
-      <MetricChart
-        metric={chartMetric(entry)}
-        data={data}
-        error={error?.message}
-        loading={isValidating}
-        height={150}
-        maxTicks={4}
-        ariaLabel={`${title}, last 6 h`}
-        drillAt={drillHref(cluster, exported) ? (t, node) => drillHref(cluster, exported, { at: t, node }) : undefined}
-        {...events.chart}
-        {...alerts}
-      />
+      <WhenNear height={CHART_PX}>
+        <ChartBody cluster={cluster} entry={entry} title={title} every={every} sql={sql} />
+      </WhenNear>
     </article>
   );
 }

@@ -4,7 +4,8 @@ import { formatDuration } from '@/lib/format/duration';
 import type { JobRow } from '@/lib/jobs/job-row';
 import { baseStatus } from '@/lib/jobs/statuses';
 import type { ScheduleDetail } from '@/lib/api/types/schedules';
-import { RunDurationChart, TimeValueChart, type Outcome, type RunPoint, type ValueRef } from './charts';
+import { LazyRunDurationChart as RunDurationChart, LazyTimeValueChart as TimeValueChart } from '@/components/charts/lazy-charts';
+import type { Outcome, RunPoint, ValueRef } from './charts';
 
 export function outcomeOf(status: string | null): Outcome {
   const b = baseStatus(status);

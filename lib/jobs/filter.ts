@@ -8,17 +8,9 @@ import { decodeCursor, type CursorData } from './cursor';
 import { STATUS_FILTERS, type StatusFilter } from './statuses';
 import { parseTimeRef, resolveTimeRef, type TimeRef } from './time-ref';
 
-export const DEFAULT_TYPES = ['BACKUP', 'RESTORE'] as const;
-export const DEFAULT_FROM = 'now-24h';
-export const DEFAULT_TO = 'now';
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 200;
+import { DEFAULT_FROM, DEFAULT_LIMIT, DEFAULT_SORT, DEFAULT_TO, DEFAULT_TYPES, MAX_LIMIT, SORTS, type Sort, type SortKey } from './filter-defaults';
 
-export const SORT_KEYS = ['created', 'finished', 'modified', 'status'] as const;
-export type SortKey = (typeof SORT_KEYS)[number];
-export const SORTS = SORT_KEYS.flatMap((k) => [`-${k}`, k] as const);
-export type Sort = (typeof SORTS)[number];
-export const DEFAULT_SORT: Sort = '-created';
+export { DEFAULT_FROM, DEFAULT_LIMIT, DEFAULT_SORT, DEFAULT_TO, DEFAULT_TYPES, MAX_LIMIT, SORT_KEYS, SORTS, type Sort, type SortKey } from './filter-defaults';
 
 // CockroachDB job types are upper-case words ("BACKUP", "SCHEMA CHANGE", "AUTO CREATE STATS").
 const JOB_TYPE = /^[A-Z][A-Z0-9 _-]{0,39}$/;

@@ -2,7 +2,7 @@
  * Explorer URLs (`/c/{c}/jobs?…`), printed in one place so a drill link, a filter change and a pasted
  * link agree. Only non-default values are written, so links stay short enough to read in a chat.
  */
-import { DEFAULT_FROM, DEFAULT_LIMIT, DEFAULT_SORT, DEFAULT_TO, DEFAULT_TYPES } from './filter';
+import { DEFAULT_FROM, DEFAULT_LIMIT, DEFAULT_SORT, DEFAULT_TO, DEFAULT_TYPES } from './filter-defaults';
 
 export interface JobsLink {
   /** Job types; [] = every type (`type=all`); undefined = the default BACKUP,RESTORE. */
