@@ -43,7 +43,41 @@ CREATE TABLE IF NOT EXISTS rollup_1m (
   inc REAL NOT NULL,
   PRIMARY KEY (series, m)
 ) WITHOUT ROWID;
+-- Stretches written from CockroachDB's time-series store (/ts/query) rather than recorded: the
+-- backfill's resume point (a stretch listed here is not fetched again) and the charts' "from
+-- CockroachDB's time-series store until …" label.
+CREATE TABLE IF NOT EXISTS backfill_spans (
+  cluster INTEGER NOT NULL REFERENCES clusters(id),
+  from_ms INTEGER NOT NULL,
+  to_ms INTEGER NOT NULL,
+  PRIMARY KEY (cluster, from_ms)
+) WITHOUT ROWID;
 `;
+
+/**
+ * Rebuilds one series' minute rollup over [@fromM, @toM) from its samples, the growth counted from
+ * the last sample before the stretch (as ROLLUP_BACKFILL does for the whole table). The backfill
+ * writes samples older than those already stored, and ROLLUP_UPSERT's increase was computed at
+ * write time against whatever was the previous sample then: without this, the first sample after
+ * a backfilled stretch would keep the growth (or the false reset) it was given across the gap.
+ */
+export const ROLLUP_REBUILD_DELETE = 'DELETE FROM rollup_1m WHERE series = @series AND m >= @fromM AND m < @toM';
+export const ROLLUP_REBUILD_INSERT = `
+INSERT INTO rollup_1m (series, m, lo, hi, inc)
+SELECT @series, ts / 60000, min(value), max(value), coalesce(sum(CASE WHEN d < 0 THEN value ELSE d END), 0)
+FROM (
+  SELECT ts, value, value - lag(value) OVER (ORDER BY ts) AS d FROM (
+    SELECT ts, value FROM (SELECT ts, value FROM samples WHERE series = @series AND ts < @fromM * 60000 ORDER BY ts DESC LIMIT 1)
+    UNION ALL
+    SELECT ts, value FROM samples WHERE series = @series AND ts >= @fromM * 60000 AND ts < @toM * 60000
+  )
+)
+WHERE ts >= @fromM * 60000 GROUP BY ts / 60000`;
+
+/** The minutes in which a cluster has any sample (its aggregate series: one per metric). */
+export const CLUSTER_MINUTES = `
+SELECT DISTINCT r.m AS m FROM series s JOIN rollup_1m r ON r.series = s.id
+WHERE s.cluster = @cluster AND s.node = 0 AND r.m >= @fromM AND r.m < @toM ORDER BY m`;
 
 export const ROLLUP_UPSERT = `
 INSERT INTO rollup_1m (series, m, lo, hi, inc) VALUES (?, ?, ?, ?, ?)

@@ -13,6 +13,19 @@ export interface BackfillSample {
   nodes: { node_id: number; metrics: Record<string, number> }[];
 }
 
+/** A past moment read back from CockroachDB's time-series store: every node's values at that timestamp, and their cluster value. */
+export interface PastScrape {
+  tMs: number;
+  nodes: readonly NodeSample[];
+  aggregate: Record<string, number>;
+}
+
+/** [fromMs, toMs): a stretch of time. */
+export interface Span {
+  fromMs: number;
+  toMs: number;
+}
+
 /** One node's catalog metrics from one scrape. */
 export interface NodeSample {
   node_id: number;
