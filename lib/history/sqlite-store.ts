@@ -157,6 +157,16 @@ export class SqliteStore implements HistoryStore {
       .map((r) => r.m);
   }
 
+  /** The minutes within [fromMs, toMs) in which one metric's cluster series has a sample. */
+  metricMinutes(cluster: string, metric: string, fromMs: number, toMs: number): number[] {
+    const agg = this.seriesOf({ cluster, metric, nodes: null, fromMs, toMs, stepS: 60, fn: 'raw' }, true).find((s) => s.node === AGGREGATE_NODE);
+    if (!agg) return [];
+    return this.db
+      .prepare<[number, number, number], { m: number }>('SELECT m FROM rollup_1m WHERE series = ? AND m >= ? AND m < ? ORDER BY m')
+      .all(agg.id, Math.floor(fromMs / MINUTE_MS), Math.ceil(toMs / MINUTE_MS))
+      .map((r) => r.m);
+  }
+
   async range(spec: RangeSpec): Promise<NodeSeries[]> {
     return this.seriesOf(spec).map(({ node, id }) => ({ node_id: node, points: this.bucketsOf(id, spec) })).filter((s) => s.points.length > 0);
   }

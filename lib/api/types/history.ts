@@ -21,6 +21,8 @@ export interface RangeResponse {
   aggregate?: { how: 'sum' | 'max'; points: Point[] };
   /** Where the points come from: the dashboard's own recorder, or Prometheus (PROMETHEUS_URL). */
   source?: 'embedded' | 'prometheus';
+  /** The embedded store's stretches read back from CockroachDB's time-series store (oldest first), then where its own recording starts. */
+  sources?: HistorySourceSpan[];
 }
 
 /** Where a chart's points come from: read back from CockroachDB's time-series store, or recorded by this dashboard. */
