@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useChartAlerts } from '@/components/alerts/use-chart-alerts';
 import { chartMetric } from '@/components/charts/chart-metric';
 import { MetricChart } from '@/components/charts/metric-chart';
+import { BackfillProgress } from '@/components/overview/backfill-progress';
 import { useMetricRange } from '@/components/charts/use-metric-range';
 import { useChartEvents } from '@/components/data/use-job-events';
 import { catalogByExported } from '@/lib/catalog';
@@ -81,6 +82,7 @@ export function OverviewCharts({ cluster, refreshMs, sql }: { cluster: string; r
       <h2 id="charts-heading" className="text-base font-semibold">
         Last 6 hours
       </h2>
+      <BackfillProgress cluster={cluster} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {CHARTS.map(([exported, title]) => (
           <ChartCard key={exported} cluster={cluster} exported={exported} title={title} refreshMs={refreshMs} sql={sql} />

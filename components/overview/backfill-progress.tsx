@@ -1,0 +1,63 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import useSWR, { useSWRConfig } from 'swr';
+import { fetcher, type FetchError } from '@/components/data/fetcher';
+import type { BackfillStatus } from '@/lib/api/types/history';
+
+const POLL_MS = 2_000;
+
+function eta(s: number | null): string {
+  if (s === null) return '';
+  if (s < 60) return `about ${Math.max(1, s)} s left`;
+  if (s < 3600) return `about ${Math.round(s / 60)} min left`;
+  return `about ${(s / 3600).toFixed(1)} h left`;
+}
+
+/**
+ * The day-one backfill's progress (GET …/history/backfill) while it runs: a bar with the share done
+ * and an ETA, gone when done; the error when it failed (e.g. the DB Console login it needs). Each
+ * step of progress revalidates the charts, so the recent panels fill as their stretch lands.
+ */
+export function BackfillProgress({ cluster }: { cluster: string }) {
+  const { data } = useSWR<BackfillStatus, FetchError>(`/api/v1/clusters/${encodeURIComponent(cluster)}/history/backfill`, fetcher, {
+    refreshInterval: (d) => (d && (d.state === 'done' || d.state === 'off' || d.state === 'failed') ? 0 : POLL_MS),
+    revalidateOnFocus: false,
+    shouldRetryOnError: false,
+  });
+  const { mutate } = useSWRConfig();
+  const seen = useRef<number | null>(null);
+  const done = data?.done_points ?? null;
+  useEffect(() => {
+    if (done === null || seen.current === done) return;
+    const first = seen.current === null;
+    seen.current = done;
+    if (!first) void mutate((key) => typeof key === 'string' && key.includes(`/clusters/${encodeURIComponent(cluster)}/metrics/`));
+  }, [done, cluster, mutate]);
+
+  if (!data) return null;
+  if (data.state === 'failed' && data.error)
+    return (
+      <p role="status" data-testid="backfill-error" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+        History before this dashboard started is not loaded: {data.error.message}
+      </p>
+    );
+  if (data.state !== 'running') return null;
+  const pct = data.total_points > 0 ? Math.min(100, Math.floor((100 * data.done_points) / data.total_points)) : 0;
+  const from = data.from ? new Date(data.from).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : null;
+  return (
+    <div role="status" data-testid="backfill-progress" className="flex flex-col gap-1 rounded-md border border-zinc-200 bg-white px-3 py-2 text-sm dark:border-zinc-800 dark:bg-zinc-900">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+        <span>
+          Loading history{from ? ` since ${from}` : ''} from CockroachDB&apos;s time-series store — newest first
+        </span>
+        <span className="text-xs text-zinc-500 dark:text-zinc-400">
+          {pct}%{data.eta_s !== null ? ` · ${eta(data.eta_s)}` : ''}
+        </span>
+      </div>
+      <div className="h-1.5 w-full overflow-hidden rounded bg-zinc-200 dark:bg-zinc-800" aria-hidden>
+        <div className="h-full rounded bg-emerald-600 transition-[width] duration-500 dark:bg-emerald-500" style={{ width: `${pct}%` }} />
+      </div>
+    </div>
+  );
+}
