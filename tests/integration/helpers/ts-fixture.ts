@@ -19,6 +19,8 @@ export interface TsFixtureOptions {
   secure?: { user: string; password: string };
   /** Milliseconds each answer is held back (a slow cluster: lets in-flight requests pile up). */
   delayMs?: number;
+  /** Keep every request body (default true; the bench turns it off). */
+  keepBodies?: boolean;
 }
 
 export interface TsFixture {
@@ -66,9 +68,15 @@ export async function startTsFixture(opts: TsFixtureOptions): Promise<TsFixture>
         if (!opts.secure || username !== opts.secure.user || password !== opts.secure.password) return grpcError(401, 16, 'the provided credentials did not match any account on the server');
         return send(200, {}, { 'set-cookie': `${mint()}; Path=/; HttpOnly; Secure` });
       }
+      // The bench's view from another process: what was asked, and the most in flight at once.
+      if (req.url === '/_fixture/stats') {
+        const out = { requests: state.requests, maxInFlight: state.maxInFlight, points: state.points };
+        if (req.method === 'POST') Object.assign(state, { requests: 0, maxInFlight: 0, points: 0 });
+        return send(200, out);
+      }
       if (req.method !== 'POST' || req.url !== '/ts/query') return grpcError(404, 5, 'Not Found');
       state.requests++;
-      state.bodies.push(body);
+      if (opts.keepBodies !== false) state.bodies.push(body);
       if (opts.secure) {
         const cookie = /(?:^|;\s*)session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
         if (!cookie || !sessions.has(cookie)) return grpcError(401, 16, 'a valid authentication cookie is required');
