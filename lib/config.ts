@@ -144,7 +144,8 @@ function consoleAuth(user: string | undefined, password: string | undefined, coo
 /** `session=abc; Path=/; HttpOnly` or a bare `abc` → `session=abc` (only the cookie pair is sent). */
 export function sessionCookie(v: string): string {
   const pair = v.split(';')[0]?.trim() ?? '';
-  return pair.includes('=') ? pair : `session=${pair}`;
+  // The value is base64 and may end in '=': only the `session=` prefix tells a pair from a bare value.
+  return pair.startsWith('session=') ? pair : `session=${pair}`;
 }
 
 export interface ClusterConfig {
