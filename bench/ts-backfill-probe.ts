@@ -64,6 +64,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
+  // The baseline can fail outright (thousands of simultaneous requests reset by the server): a figure too.
+  const cause = err instanceof Error && err.cause instanceof Error ? ` (${err.cause.message})` : '';
+  console.log(JSON.stringify({ failed: `${err instanceof Error ? err.message : String(err)}${cause}`, rssMb: process.resourceUsage().maxRSS / 1024 }));
 });
