@@ -1,5 +1,6 @@
 /**
- * One demo node's HTTP listener: `/_status/vars` and `/health`, with fault injection.
+ * One demo node's HTTP listener: `/_status/vars` and `/health`, the DB Console routes
+ * (`POST /ts/query`, `/login`, `/logout`: console-routes.ts), with fault injection.
  *
  * As a real node (CRDB pkg/server, reference b.1): `/_status/vars` is unauthenticated, answers
  * `Content-Type: text/plain; version=0.0.4; charset=utf-8` (expfmt.FmtText, the type newer
@@ -16,6 +17,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { ClusterState, NodeFault } from '../cluster-state';
+import { isConsolePath, serveConsole, type ConsoleFace } from './console-routes';
 import { renderStatusVars } from './status-vars';
 
 const gzipAsync = promisify(gzip);
@@ -40,6 +42,8 @@ export interface StartNodeServerOptions {
   /** Default 127.0.0.1. */
   host?: string;
   seed: number;
+  /** The cluster's time-series store and web sessions (default: no store, insecure). */
+  console?: Omit<ConsoleFace, 'state'>;
 }
 
 /** What a misconfigured proxy in front of a node returns (nginx's 502 page). */
@@ -111,6 +115,7 @@ export async function startNodeServer(opts: StartNodeServerOptions): Promise<Nod
       if (garbageNo % 2 === 1) return send(req, res, 200, 'text/html', GARBAGE_HTML);
       return send(req, res, 200, 'application/octet-stream', garbageBinary(garbageNo));
     }
+    if (isConsolePath(path)) return serveConsole({ state, timeSeries: opts.console?.timeSeries ?? null, sessions: opts.console?.sessions ?? null }, req, res, path);
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(req, res, 405, 'text/plain; charset=utf-8', 'method not allowed\n');
     if (path === '/_status/vars') {
       scrapeNo++;

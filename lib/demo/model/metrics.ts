@@ -1,4 +1,4 @@
-import { hasFailOrCancelFailed } from '../types';
+import { hasFailOrCancelFailed, type DemoJob } from '../types';
 import { isCurrentlyRunning } from './jobs';
 import type { World } from './world';
 
@@ -8,6 +8,18 @@ const JOB_TYPES = [
 ] as const;
 
 const COUNTER_SUFFIXES = ['resume_completed', 'resume_failed', 'resume_retry_error', 'fail_or_cancel_completed', 'fail_or_cancel_failed', 'fail_or_cancel_retry_error', 'expired_pts_records'] as const;
+
+/** Exported names per job type, built once: a sample is taken every 10 s of 10 days (ts-store.ts), so no string is built per call. */
+const KEYS = JOB_TYPES.map(([t, jobType]) => ({
+  jobType,
+  running: `jobs_${t}_currently_running`,
+  idle: `jobs_${t}_currently_idle`,
+  paused: `jobs_${t}_currently_paused`,
+  ptsCount: `jobs_${t}_protected_record_count`,
+  ptsAge: `jobs_${t}_protected_age_sec`,
+  counters: COUNTER_SUFFIXES.map((suffix) => ({ key: `jobs_${t}_${suffix}`, gone: suffix === 'fail_or_cancel_failed' })),
+}));
+const SCHEDULE_COUNTERS = ['schedules_BACKUP_started', 'schedules_BACKUP_succeeded', 'schedules_BACKUP_failed'] as const;
 
 /**
  * The backup/restore/scheduler metrics one node exports, computed from the same state SQL shows:
@@ -23,12 +35,22 @@ export function computeNodeMetrics(world: World, nodeId: number, nowMs: number):
   if (!rt) return {};
   const isStats = nodeId === world.statsNodeId;
   const out: Record<string, number> = {};
-  for (const [t, jobType] of JOB_TYPES) {
+  // Only jobs that are not terminal can be running, paused or hold a PTS (finish() clears pts), and
+  // those are exactly the ones with a plan (jobs.ts deletes it at finish): reading them, not all
+  // 14 days of jobs, keeps a 10 s sample cheap enough to record 10 days of it (ts-store.ts).
+  const live: DemoJob[] = [];
+  for (const id of world.plans.keys()) {
+    const j = world.jobIndex.get(id);
+    if (j) live.push(j);
+  }
+  const focFailed = hasFailOrCancelFailed(world.version);
+  for (const k of KEYS) {
+    const jobType = k.jobType;
     let running = 0;
     let paused = 0;
     let ptsCount = 0;
     let oldestPts = Infinity;
-    for (const j of world.jobs) {
+    for (const j of live) {
       if (j.job_type !== jobType) continue;
       if (isCurrentlyRunning(j.status) && j.coordinator_id === nodeId) running += 1;
       if (j.status === 'paused') paused += 1;
@@ -37,17 +59,17 @@ export function computeNodeMetrics(world: World, nodeId: number, nowMs: number):
         oldestPts = Math.min(oldestPts, j.pts.getTime());
       }
     }
-    out[`jobs_${t}_currently_running`] = running;
-    out[`jobs_${t}_currently_idle`] = 0;
-    out[`jobs_${t}_currently_paused`] = isStats ? paused : 0;
-    out[`jobs_${t}_protected_record_count`] = isStats ? ptsCount : 0;
-    out[`jobs_${t}_protected_age_sec`] = isStats && ptsCount > 0 ? Math.max(0, Math.floor((nowMs - oldestPts) / 1000)) : 0;
-    for (const suffix of COUNTER_SUFFIXES) {
-      if (suffix === 'fail_or_cancel_failed' && !hasFailOrCancelFailed(world.version)) continue;
-      out[`jobs_${t}_${suffix}`] = rt.counters.get(`jobs_${t}_${suffix}`) ?? 0;
+    out[k.running] = running;
+    out[k.idle] = 0;
+    out[k.paused] = isStats ? paused : 0;
+    out[k.ptsCount] = isStats ? ptsCount : 0;
+    out[k.ptsAge] = isStats && ptsCount > 0 ? Math.max(0, Math.floor((nowMs - oldestPts) / 1000)) : 0;
+    for (const c of k.counters) {
+      if (c.gone && !focFailed) continue;
+      out[c.key] = rt.counters.get(c.key) ?? 0;
     }
   }
-  for (const s of ['started', 'succeeded', 'failed'] as const) out[`schedules_BACKUP_${s}`] = rt.counters.get(`schedules_BACKUP_${s}`) ?? 0;
+  for (const key of SCHEDULE_COUNTERS) out[key] = rt.counters.get(key) ?? 0;
   out.schedules_BACKUP_last_completed_time = rt.lastCompletedTime;
   let schedPts = 0;
   let schedOldest = Infinity;

@@ -1,14 +1,15 @@
 import type { ClusterState } from '../cluster-state';
 import { DemoSqlError, type CrdbVersion, type DemoBackup, type DemoJob, type DemoNode, type DemoPtsRecord, type DemoSchedule, TERMINAL_STATUSES } from '../types';
-import { maybeStartBackgroundJobs, startForeverJobs, startManualBackup, startRestore } from './background';
+import { maybeStartBackgroundJobs, startForeverJobs } from './background';
 import { DemoClock } from './clock';
 import { IdGenerator } from './ids';
 import { createJob, STEP_MS, stepJob, type OnTerminal } from './jobs';
 import { computeNodeMetrics } from './metrics';
 import { orphanRecord, ptsRecordsOf } from './pts';
 import { Rng } from './rng';
-import { SCHEDULE_SPECS } from './scenario';
 import { CLASSIC_STORY, type DemoStory } from './story';
+import { scriptStory, type StoryHost } from './story-script';
+import { TS_RETENTION_MS, TsStore } from './ts-store';
 import { createSchedules, nextCron, onScheduledJobDone, schedulerRound } from './scheduler';
 import { bump, touchJob, touchSchedule, type World } from './world';
 
@@ -40,6 +41,12 @@ export interface DemoModelOptions {
   backfill?: { fromMs: number; everyMs: number };
   /** What happened before start (default: the classic demo's story, lib/demo/model/story.ts). */
   story?: DemoStory;
+  /**
+   * Record every node's catalog metrics every 10 s into the cluster's time-series store
+   * (`/ts/query`, ts-store.ts) over the last `retentionDays` (default 10, CockroachDB's
+   * resolution_10s.ttl) of the simulated past, and on as the clock advances. false: no store.
+   */
+  timeSeries?: false | { retentionDays?: number };
 }
 
 /** One sampled moment of the simulated past, in the history store's own shape. */
@@ -68,6 +75,8 @@ export class DemoModel implements ClusterState {
   private readonly ptsLeaks: DemoPtsRecord[];
   private ptsCache: { rev: number; records: DemoPtsRecord[] } | null = null;
   private backfilled: BackfillSample[] = [];
+  /** The cluster's time-series store (null when DemoModelOptions.timeSeries is false). */
+  readonly timeSeries: TsStore | null;
   /** Schedule faults the story itself set (a reset returns to them, not to none). */
   private readonly storyFaults = new Map<string, string>();
   private readonly onTerminal: OnTerminal = (job, t, plan) => {
@@ -107,40 +116,15 @@ export class DemoModel implements ClusterState {
     };
     createSchedules(this.world, epochMs, historyStart);
     startForeverJobs(this.world, historyStart);
-    this.script(opts.story ?? CLASSIC_STORY, { epochMs, startMs }, opts.extraJobs ?? 0, historyStart);
+    const host: StoryHost = { world: this.world, at: (ms, run) => this.at(ms, run), pauseJob: (id, r) => this.pauseJob(id, r), pauseScheduleNow: (s) => this.pauseScheduleNow(s), storyFaults: this.storyFaults };
+    scriptStory(host, opts.story ?? CLASSIC_STORY, { epochMs, startMs }, opts.extraJobs ?? 0, historyStart);
+    const ts = opts.timeSeries ?? {};
+    const retentionMs = ts ? (ts.retentionDays ?? TS_RETENTION_MS / DAY) * DAY : 0;
+    this.timeSeries = ts ? new TsStore({ nodeIds: this.world.nodes.map((n) => n.node.node_id), fromMs: Math.max(historyStart, startMs - retentionMs), retentionMs }) : null;
     this.sampling = opts.backfill;
     this.advanceTo(startMs);
     this.sampling = undefined;
     this.clock = new DemoClock(startMs, opts.speed);
-  }
-
-  /** The story the demo tells at start (classic: a forgotten paused schedule, a paused backup, a restore in flight). */
-  private script(story: DemoStory, at: { epochMs: number; startMs: number }, extraJobs: number, historyStart: number): void {
-    const w = this.world;
-    const startMs = at.epochMs;
-    const failing = story.failing;
-    if (failing) {
-      this.at(at.startMs - failing.hoursBeforeStart * 3_600_000, () => {
-        w.failingSchedules.set(failing.label, failing.error);
-        this.storyFaults.set(failing.label, failing.error);
-      });
-    }
-    for (const spec of SCHEDULE_SPECS) {
-      if (spec.pausedDaysAgo === null || !story.forgottenPause) continue;
-      this.at(startMs - spec.pausedDaysAgo * DAY, () => {
-        for (const s of w.schedules) if (s.label === spec.label) this.pauseScheduleNow(s);
-      });
-    }
-    let pausedJob: DemoJob | null = null;
-    if (story.pausedBackup) {
-      this.at(startMs - 135 * MINUTE, (t) => (pausedJob = startManualBackup(w, t, Math.min(3, w.nodes.length), 3 * 60 * MINUTE)));
-      // Paused WITH REASON: from v26.1 the reason shows as the job's running_status (#158350).
-      this.at(startMs - 120 * MINUTE, () => pausedJob && this.pauseJob(pausedJob.job_id, 'paused by sre_oncall during the movr migration freeze'));
-    }
-    if (story.restoreInFlight) this.at(startMs - 35 * MINUTE, (t) => startRestore(w, t, Math.min(2, w.nodes.length), 2 * 60 * MINUTE, false));
-    for (let i = 0; i < extraJobs; i++) {
-      this.at(historyStart + w.rng.next() * (startMs - historyStart - 3 * 60 * MINUTE), (t) => startManualBackup(w, t, w.rng.pick(w.nodes).node.node_id, w.rng.between(1, 20) * MINUTE));
-    }
   }
 
   private at(atMs: number, run: (t: number) => void): void {
@@ -161,6 +145,7 @@ export class DemoModel implements ClusterState {
         if (job) stepJob(w, job, t, this.onTerminal);
       }
       // Reading the metrics draws nothing from the world's RNG: sampling leaves the history unchanged.
+      this.timeSeries?.record(t, (id) => computeNodeMetrics(w, id, t));
       const sample = this.sampling;
       if (sample && t >= sample.fromMs && t % sample.everyMs === 0) {
         this.backfilled.push({ tMs: t, nodes: w.nodes.map((n) => ({ node_id: n.node.node_id, metrics: computeNodeMetrics(w, n.node.node_id, t) })) });
