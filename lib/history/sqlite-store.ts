@@ -101,19 +101,33 @@ export class SqliteStore implements HistoryStore {
    */
   writePast(cluster: string, span: Span, scrapes: readonly PastScrape[]): number {
     const touched = new Set<number>();
+    // Series ids by node and metric for this call: the general lookup builds a string key per sample.
+    const idOf = new Map<number, Map<string, number>>();
+    const id = (node: number, metric: string): number => {
+      let byMetric = idOf.get(node);
+      if (!byMetric) idOf.set(node, (byMetric = new Map()));
+      let v = byMetric.get(metric);
+      if (v === undefined) {
+        v = this.seriesId(cluster, metric, node, true);
+        byMetric.set(metric, v);
+        touched.add(v);
+      }
+      return v;
+    };
     let n = 0;
+    const put = (node: number, metrics: Record<string, number>, ts: number) => {
+      for (const metric in metrics) {
+        const value = metrics[metric] as number;
+        if (!Number.isFinite(value)) continue;
+        this.insert.run(id(node, metric), ts, value);
+        n++;
+      }
+    };
     this.db.transaction(() => {
       for (const s of scrapes) {
         const ts = Math.round(s.tMs);
-        for (const node of [...s.nodes, { node_id: AGGREGATE_NODE, metrics: s.aggregate }]) {
-          for (const [metric, value] of Object.entries(node.metrics)) {
-            if (!Number.isFinite(value)) continue;
-            const id = this.seriesId(cluster, metric, node.node_id, true);
-            this.insert.run(id, ts, value);
-            touched.add(id);
-            n++;
-          }
-        }
+        for (const node of s.nodes) put(node.node_id, node.metrics, ts);
+        put(AGGREGATE_NODE, s.aggregate, ts);
       }
       const fromM = Math.floor(span.fromMs / MINUTE_MS);
       const next = this.db.prepare<[number, number], { ts: number }>('SELECT ts FROM samples WHERE series = ? AND ts >= ? ORDER BY ts LIMIT 1');
