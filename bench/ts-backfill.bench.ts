@@ -51,7 +51,7 @@ export async function run(): Promise<string> {
       const child = spawn(process.execPath, ['--import', 'tsx', path.join(dir, 'ts-backfill-probe.ts'), variant, url, String(NOW), String(HOURS * 3_600_000), String(NODES), path.join(tmp, `${variant}.sqlite`)], { stdio: ['ignore', 'pipe', 'inherit'] });
       const p = JSON.parse(await firstLine(child)) as Probe;
       const stats = (await (await fetch(`${url}/_fixture/stats`)).json()) as { requests: number; maxInFlight: number; points: number };
-      const what = variant === 'naive' ? 'baseline: one request per node × metric, all at once, all held' : 'bounded (≤ 4 in flight, ≤ 50k points per answer, 200k per window)';
+      const what = variant === 'naive' ? 'baseline: one request per node × metric, all at once, all held' : 'bounded (≤ 4 in flight, ≤ 25k points per answer, 100k per window)';
       const secs = p.ms === undefined ? `failed: ${p.failed ?? '?'}` : (p.ms / 1000).toFixed(1);
       const rate = p.ms === undefined ? '–' : Math.round(stats.points / (p.ms / 1000)).toLocaleString('en');
       rows.push(`| ${what} | ${stats.points.toLocaleString('en')} | ${secs} | ${rate} | ${p.rssMb.toFixed(0)} | ${stats.requests.toLocaleString('en')} | ${stats.maxInFlight} |`);

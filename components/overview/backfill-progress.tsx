@@ -42,6 +42,12 @@ export function BackfillProgress({ cluster }: { cluster: string }) {
         History before this dashboard started is not loaded: {data.error.message}
       </p>
     );
+  if (data.state === 'idle' && data.note?.startsWith('queued'))
+    return (
+      <p role="status" data-testid="backfill-queued" className="text-xs text-zinc-500 dark:text-zinc-400">
+        History before this dashboard started will be loaded from CockroachDB&apos;s time-series store once the clusters ahead of this one are done.
+      </p>
+    );
   if (data.state !== 'running') return null;
   const pct = data.total_points > 0 ? Math.min(100, Math.floor((100 * data.done_points) / data.total_points)) : 0;
   const from = data.from ? new Date(data.from).toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : null;

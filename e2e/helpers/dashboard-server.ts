@@ -18,6 +18,7 @@ export const PORTS = {
   proxy: BASE + 12,
   oidc: BASE + 13,
   refused: BASE + 14,
+  backfill: BASE + 15,
   provider: BASE + 50,
   frontProxy: BASE + 51,
   otherSite: BASE + 52,

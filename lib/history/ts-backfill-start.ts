@@ -25,9 +25,21 @@ export function markBackfillOff(clusters: readonly ClusterConfig[], why: string)
   for (const c of clusters) setBackfillStatus({ ...idleStatus(c.id, why), state: 'off' });
 }
 
-/** Every cluster at once (each bounded on its own); resolves when all are done or failed. */
+/**
+ * Clusters backfilled at once. Each holds up to two windows in memory and writes synchronously, so a
+ * fleet of fifty must not run fifty at a time in one process: memory stays bounded by this, not by
+ * the number of clusters, and the first clusters finish sooner.
+ */
+const CLUSTERS_AT_ONCE = 2;
+
+/** Every cluster, CLUSTERS_AT_ONCE at a time, in the configured order; resolves when all are done or failed. */
 export async function backfillAll(o: BackfillRunOptions): Promise<void> {
-  await Promise.all(o.clusters.map((c) => backfillOne(o, c)));
+  const queue = [...o.clusters];
+  for (const c of queue) setBackfillStatus({ ...idleStatus(c.id, 'queued: clusters are backfilled a few at a time'), state: 'idle' });
+  const worker = async () => {
+    for (let c = queue.shift(); c; c = queue.shift()) await backfillOne(o, c);
+  };
+  await Promise.all(Array.from({ length: Math.min(CLUSTERS_AT_ONCE, queue.length) }, worker));
 }
 
 async function backfillOne(o: BackfillRunOptions, cluster: ClusterConfig): Promise<void> {
