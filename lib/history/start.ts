@@ -4,7 +4,7 @@ import { markBackfillOff, backfillAll } from './ts-backfill-start';
 import { historyConfig } from './env';
 import { startRecorder, type Recorder } from './recorder';
 import { historyBackend } from './prometheus-env';
-import { SqliteStore } from './sqlite-store';
+import type { SqliteStore } from './sqlite-store';
 import { historySource, historyStore } from './store-holder';
 
 const KEY = Symbol.for('crdb-monitor.history-recorder');
@@ -39,9 +39,10 @@ export async function startHistory(): Promise<{ backfilled: Promise<void> }> {
   g[KEY] = startRecorder({ store, clusters: listClusters, intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs, retentionMs: hist.retentionMs });
   console.log(`history: recording every ${cfg.scrapeIntervalMs / 1000}s into ${hist.dbPath}, keeping ${Math.round(hist.retentionMs / 3_600_000)}h`);
   const clusters = await listClusters();
-  if (hist.backfillMs === 0 || !(store instanceof SqliteStore)) {
+  // By shape, not instanceof: the store on globalThis may come from another bundle's copy of the class.
+  if (hist.backfillMs === 0 || !('writePast' in store)) {
     markBackfillOff(clusters, 'TS_BACKFILL=off: history starts with what this dashboard records');
     return none;
   }
-  return { backfilled: backfillAll({ store, clusters, backfillMs: hist.backfillMs, intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) };
+  return { backfilled: backfillAll({ store: store as SqliteStore, clusters, backfillMs: hist.backfillMs, intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) };
 }
