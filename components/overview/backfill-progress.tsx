@@ -5,7 +5,8 @@ import useSWR, { useSWRConfig } from 'swr';
 import { fetcher, type FetchError } from '@/components/data/fetcher';
 import type { BackfillStatus } from '@/lib/api/types/history';
 
-const POLL_MS = 2_000;
+const POLL_MS = 3_000;
+const CHARTS_EVERY_MS = 20_000;
 
 function eta(s: number | null): string {
   if (s === null) return '';
@@ -26,14 +27,20 @@ export function BackfillProgress({ cluster }: { cluster: string }) {
     shouldRetryOnError: false,
   });
   const { mutate } = useSWRConfig();
-  const seen = useRef<number | null>(null);
+  const last = useRef<{ at: number; state: string } | null>(null);
+  const state = data?.state ?? null;
   const done = data?.done_points ?? null;
   useEffect(() => {
-    if (done === null || seen.current === done) return;
-    const first = seen.current === null;
-    seen.current = done;
-    if (!first) void mutate((key) => typeof key === 'string' && key.includes(`/clusters/${encodeURIComponent(cluster)}/metrics/`));
-  }, [done, cluster, mutate]);
+    if (state === null) return;
+    const prev = last.current;
+    const now = Date.now();
+    // At most every CHARTS_EVERY_MS while running, and once when it ends: a dozen charts refetching
+    // on every step would queue behind each other (six connections a host) and stall this poll too.
+    const due = prev !== null && ((state === 'running' && now - prev.at >= CHARTS_EVERY_MS) || (state !== 'running' && prev.state === 'running'));
+    if (prev === null || due) last.current = { at: now, state };
+    else last.current = { ...prev, state };
+    if (due) void mutate((key) => typeof key === 'string' && key.includes(`/clusters/${encodeURIComponent(cluster)}/metrics/`));
+  }, [state, done, cluster, mutate]);
 
   if (!data) return null;
   if (data.state === 'failed' && data.error)
