@@ -15,8 +15,9 @@ type Holder = { [KEY]?: Recorder };
  * background, each cluster's missing past is read from CockroachDB's time-series store
  * (ts-backfill.ts). The recorder need not wait for it: the backfill rebuilds the minute rollup
  * around every stretch it writes (SqliteStore.writePast), so past samples written between live ones
- * are no counter reset. `backfilled` settles once every cluster's backfill is done or failed (the
- * alerts start then: their windows are read from the store, and should see the past).
+ * are no counter reset. `backfilled` settles once every cluster has its last day (or failed): the
+ * alerts start then (their windows, an hour or a day, are read from the store and should see the
+ * past); the rest of the stretch follows in the background.
  */
 export async function startHistory(): Promise<{ backfilled: Promise<void> }> {
   const g = globalThis as Holder;
@@ -44,5 +45,5 @@ export async function startHistory(): Promise<{ backfilled: Promise<void> }> {
     markBackfillOff(clusters, 'TS_BACKFILL=off: history starts with what this dashboard records');
     return none;
   }
-  return { backfilled: backfillAll({ store: store as SqliteStore, clusters, backfillMs: hist.backfillMs, intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }) };
+  return { backfilled: backfillAll({ store: store as SqliteStore, clusters, backfillMs: hist.backfillMs, intervalMs: cfg.scrapeIntervalMs, timeoutMs: cfg.scrapeTimeoutMs }).recent };
 }
