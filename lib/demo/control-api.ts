@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { NodeFault, SqlFault } from './cluster-state';
+import type { ConsoleSessions } from './http/console-auth';
 import type { DemoModel } from './model/model';
 
 /** What the control API drives: the demo cluster (cluster.ts), named here by what it uses so the two modules do not import each other. */
@@ -22,6 +23,8 @@ export interface ControlTarget {
   reset(): Promise<void>;
   /** Whether every fault is at that starting state. */
   atBaseline(): boolean;
+  /** A secure cluster's DB Console sessions (null or absent: insecure). */
+  readonly consoleSessions?: ConsoleSessions | null;
 }
 
 /**
@@ -35,6 +38,9 @@ export interface ControlTarget {
  *   POST /jobs                  {"description":"…","error":"…","job_type"?:"IMPORT","days_ago"?:10} → {job_id}: a failed job with that text
  *   POST /reset                 every fault of every cluster back to its start (ok, or the story's own:
  *                               a fleet's staging node that is down); the clock stays where it is
+ *   POST /console/sessions      {"username"?: "root"} → {cookie}: a DB Console session cookie, as
+ *                               `cockroach auth-session login <user> --only-cookie` prints it (secure clusters)
+ *   POST /console/sessions/expire → {expired}: every session expires now (clients must sign in again)
  * With several clusters (a fleet) the same routes under /clusters/{id}/… drive one of them; without
  * the prefix they drive the first (the one the single demo has always been), and GET / lists them all.
  * Errors are {error:{code,message}} with a 4xx status.
@@ -64,6 +70,7 @@ const InjectJobBody = z.object({
 });
 const RestartBody = z.object({ down_ms: z.number().int().min(0).max(60_000).optional() });
 const AdvanceBody = z.object({ seconds: z.number().positive().max(365 * 86_400) });
+const SessionBody = z.object({ username: z.string().min(1).max(63).default('root') });
 
 class HttpError extends Error {
   constructor(
@@ -93,6 +100,7 @@ function describe(cluster: ControlTarget) {
     now: cluster.model.now().toISOString(),
     seed: cluster.seed,
     speed: cluster.speed,
+    secure: Boolean(cluster.consoleSessions),
     sql_url: cluster.sqlUrl,
     sql_fault: cluster.sqlFault(),
     schedule_faults: cluster.model.scheduleFaults(),
@@ -137,6 +145,14 @@ async function route(cluster: ControlTarget, method: string, path: string, body:
   if (path === '/reset') {
     await cluster.reset();
     return describe(cluster);
+  }
+  if (path === '/console/sessions' || path === '/console/sessions/expire') {
+    const sessions = cluster.consoleSessions;
+    if (!sessions) throw new HttpError(409, 'insecure_cluster', 'the cluster is insecure: its DB Console needs no session');
+    if (path === '/console/sessions/expire') return { expired: sessions.expireAll() };
+    const { username } = parse(SessionBody, body);
+    if (!sessions.usernames().includes(username.toLowerCase())) throw new HttpError(404, 'unknown_user', `no DB Console user "${username}"`);
+    return { cookie: sessions.mint(username) };
   }
   if (path === '/clock/advance') {
     cluster.model.advance(parse(AdvanceBody, body).seconds * 1000);

@@ -227,3 +227,77 @@ describe.each(CRDB_VERSIONS)('/ts/query on v%s', (version) => {
     expect(text.includes('"sourceDatapoints"')).toBe(version === '26.2');
   });
 });
+
+describe('secure mode: /ts/* needs a DB Console session', () => {
+  let demo: DemoCluster;
+  beforeAll(async () => {
+    demo = await startFrozen({ historyDays: 1, console: { users: { root: 'correct horse' } } });
+  });
+  afterAll(() => demo?.stop());
+  const body = { start_nanos: ns(START_MS - 60_000), end_nanos: ns(START_MS), queries: [{ name: 'cr.node.jobs.backup.currently_running' }] };
+  const query = (cookie?: string) =>
+    fetch(`${demo.nodeUrls[1]}/ts/query`, { method: 'POST', headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) }, body: JSON.stringify(body) });
+  const login = (password: string) => fetch(`${demo.nodeUrls[0]}/login`, { method: 'POST', body: JSON.stringify({ username: 'root', password }) });
+  /** The `name=value` pairs of the Set-Cookie headers, as a client sends them back. */
+  const cookieOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const control = (path: string, payload: unknown = {}) => fetch(`${demo.controlUrl}${path}`, { method: 'POST', body: JSON.stringify(payload) });
+
+  it('refuses without a cookie with CockroachDB\'s 401, and keeps /_status/vars open', async () => {
+    const res = await query();
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await res.text()).toBe('a valid authentication cookie is required\n');
+    expect((await fetch(`${demo.nodeUrls[1]}/_status/vars`)).status).toBe(200);
+    expect((await query('session=CIGAiPis4fj3CBIQ3u0rRQJ3tD8yIqee4hipow==')).status).toBe(401); // a session this cluster never issued
+  });
+
+  it('refuses a wrong password at sign-in, as the gateway answers Unauthenticated', async () => {
+    const res = await login('wrong');
+    expect(res.status).toBe(401);
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(await res.json()).toEqual({ error: 'the provided credentials did not match any account on the server', code: 16, message: 'the provided credentials did not match any account on the server', details: [] });
+  });
+
+  it('signs in with POST /login, and the session cookie opens /ts/query on any node', async () => {
+    const res = await login('correct horse');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({});
+    const [session, tenant] = res.headers.getSetCookie();
+    expect(session).toMatch(/^session="[A-Za-z0-9+/=]+,system"; Path=\/; HttpOnly$/);
+    expect(tenant).toBe('tenant=system; Path=/');
+    const ok = await query(cookieOf(res));
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { results: Result[] }).results[0].datapoints.length).toBe(6);
+  });
+
+  it('accepts a cookie minted as `cockroach auth-session login --only-cookie` does, until every session expires', async () => {
+    const minted = (await (await control('/console/sessions', { username: 'root' })).json()) as { cookie: string };
+    expect(minted.cookie).toMatch(/^session=[A-Za-z0-9+/=]+; Path=\/; HttpOnly$/);
+    const cookie = minted.cookie.split(';')[0];
+    expect((await query(cookie)).status).toBe(200);
+    const expired = (await (await control('/console/sessions/expire')).json()) as { expired: number };
+    expect(expired.expired).toBeGreaterThanOrEqual(1);
+    expect((await query(cookie)).status).toBe(401);
+    expect((await query(cookieOf(await login('correct horse')))).status).toBe(200); // signing in again renews
+  });
+
+  it('revokes the session at /logout and clears the cookie', async () => {
+    const cookie = cookieOf(await login('correct horse'));
+    const out = await fetch(`${demo.nodeUrls[2]}/logout`, { headers: { cookie } });
+    expect(out.status).toBe(200);
+    expect(out.headers.getSetCookie()).toEqual(['session=; Path=/; Max-Age=0; HttpOnly']);
+    expect((await query(cookie)).status).toBe(401);
+    expect((await fetch(`${demo.nodeUrls[2]}/logout`, { method: 'POST' })).status).toBe(401);
+  });
+
+  it('has no sessions to mint on an insecure cluster', async () => {
+    const open = await startFrozen({ historyDays: 1, timeSeries: false });
+    try {
+      const res = await fetch(`${open.controlUrl}/console/sessions`, { method: 'POST', body: '{}' });
+      expect(res.status).toBe(409);
+      expect((await fetch(`${open.nodeUrls[0]}/ts/query`, { method: 'POST', body: JSON.stringify(body) })).status).toBe(200);
+    } finally {
+      await open.stop();
+    }
+  });
+});

@@ -42,12 +42,13 @@ export class SegmentSeries {
     if (i >= 0 && step === this.start[i] + this.len[i]) {
       if (this.len[i] === 1) {
         const s = v - this.v0[i];
-        if (this.v0[i] + s * 1 === v) {
+        // A finite slope only: reading the first sample evaluates slope · 0, NaN for an infinite one.
+        if (Number.isFinite(s) && Object.is(this.v0[i] + s * 1, v)) {
           this.slope[i] = s;
           this.len[i] = 2;
           return;
         }
-      } else if (this.v0[i] + this.slope[i] * this.len[i] === v) {
+      } else if (Object.is(this.v0[i] + this.slope[i] * this.len[i], v)) {
         this.len[i] += 1;
         return;
       }
