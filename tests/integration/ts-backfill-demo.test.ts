@@ -4,7 +4,9 @@
  * at those moments, a node that was down stays a gap, every supported version.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BackfillStatus } from '@/lib/api/types/history';
 import { CATALOG } from '@/lib/catalog';
+import { sessionCookie } from '@/lib/config';
 import type { DemoCluster } from '@/lib/demo/cluster';
 import { atLeast, CRDB_VERSIONS } from '@/lib/demo/types';
 import { SqliteStore } from '@/lib/history/sqlite-store';
@@ -111,4 +113,48 @@ describe.each(CRDB_VERSIONS)('backfill from a v%s demo cluster', (version) => {
     // Gone from 25.4 on: no series, so nothing written (absent, not 0).
     expect(await has('jobs_backup_fail_or_cancel_failed')).toBe(!atLeast(version, '25.4'));
   }, 60_000);
+});
+
+describe('backfill from a secure demo cluster', () => {
+  const PASSWORD = 'console-pw-s3cret';
+  let demo: DemoCluster;
+  beforeAll(async () => {
+    demo = await startFrozen({ console: { users: { monitor: PASSWORD } } });
+  });
+  afterAll(() => demo?.stop());
+  const run = (client: TsClient, report: (s: BackfillStatus) => void = () => undefined) =>
+    backfillCluster({ store: new SqliteStore(':memory:'), cluster: 'demo', client, nodeIds: [1, 2, 3], backfillMs: 6 * H, toleranceMs: 120_000, nowMs: demo.model.now().getTime(), report });
+
+  it('refuses without a login, saying what to set', async () => {
+    const s = await run(new TsClient({ urls: demo.nodeUrls }));
+    expect(s.state).toBe('failed');
+    expect(s.error?.code).toBe('ts_auth');
+    expect(s.error?.message).toContain('CRDB_CONSOLE_USER and CRDB_CONSOLE_PASSWORD (or CRDB_CONSOLE_COOKIE)');
+  });
+
+  it('works with a user and password, signing in again once the sessions expire', async () => {
+    let expired = 0;
+    const s = await run(new TsClient({ urls: demo.nodeUrls, auth: { user: 'monitor', password: PASSWORD, cookie: null } }), (st) => {
+      if (expired === 0 && st.done_points > 0) expired = demo.consoleSessions?.expireAll() ?? -1;
+    });
+    expect(expired).toBeGreaterThan(0);
+    expect(s.error).toBeNull();
+    expect(s.state).toBe('done');
+    expect(s.written_points).toBeGreaterThan(0);
+    expect(JSON.stringify(s)).not.toContain(PASSWORD);
+  });
+
+  it('works with the cookie `cockroach auth-session login --only-cookie` prints', async () => {
+    const cookie = demo.consoleSessions?.mint('monitor') ?? '';
+    const s = await run(new TsClient({ urls: demo.nodeUrls, auth: { user: null, password: null, cookie: sessionCookie(cookie) } }));
+    expect(s.error).toBeNull();
+    expect(s.state).toBe('done');
+  });
+
+  it('a wrong password fails without showing it', async () => {
+    const s = await run(new TsClient({ urls: demo.nodeUrls, auth: { user: 'monitor', password: 'not-the-pw-42', cookie: null } }));
+    expect(s.state).toBe('failed');
+    expect(s.error?.code).toBe('ts_auth');
+    expect(JSON.stringify(s)).not.toContain('not-the-pw-42');
+  });
 });
