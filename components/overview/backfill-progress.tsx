@@ -1,8 +1,7 @@
 'use client';
 
-import { useEffect, useRef } from 'react';
-import useSWR, { useSWRConfig } from 'swr';
-import { fetcher, type FetchError } from '@/components/data/fetcher';
+import { useEffect, useRef, useState } from 'react';
+import { useSWRConfig } from 'swr';
 import type { BackfillStatus } from '@/lib/api/types/history';
 
 const POLL_MS = 3_000;
@@ -15,17 +14,47 @@ function eta(s: number | null): string {
   return `about ${(s / 3600).toFixed(1)} h left`;
 }
 
+const ENDED = new Set(['done', 'failed', 'off']);
+
+/**
+ * The status, polled with a plain loop and a deadline per request rather than SWR's refresh: on a
+ * server busy writing the backfill an answer can take seconds, and a poll must never stop for good.
+ */
+function useBackfillStatus(cluster: string): BackfillStatus | null {
+  const [data, setData] = useState<BackfillStatus | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      try {
+        const res = await fetch(`/api/v1/clusters/${encodeURIComponent(cluster)}/history/backfill`, { signal: AbortSignal.timeout(15_000), cache: 'no-store' });
+        if (res.ok) {
+          const d = (await res.json()) as BackfillStatus;
+          if (stopped) return;
+          setData(d);
+          if (ENDED.has(d.state)) return;
+        }
+      } catch {
+        // A slow or failed poll: try again on the next tick.
+      }
+      if (!stopped) timer = setTimeout(() => void tick(), POLL_MS);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [cluster]);
+  return data;
+}
+
 /**
  * The day-one backfill's progress (GET …/history/backfill) while it runs: a bar with the share done
  * and an ETA, gone when done; the error when it failed (e.g. the DB Console login it needs). Each
  * step of progress revalidates the charts, so the recent panels fill as their stretch lands.
  */
 export function BackfillProgress({ cluster }: { cluster: string }) {
-  const { data } = useSWR<BackfillStatus, FetchError>(`/api/v1/clusters/${encodeURIComponent(cluster)}/history/backfill`, fetcher, {
-    refreshInterval: (d) => (d && (d.state === 'done' || d.state === 'off' || d.state === 'failed') ? 0 : POLL_MS),
-    revalidateOnFocus: false,
-    shouldRetryOnError: false,
-  });
+  const data = useBackfillStatus(cluster);
   const { mutate } = useSWRConfig();
   const last = useRef<{ at: number; state: string } | null>(null);
   const state = data?.state ?? null;
