@@ -2,7 +2,7 @@
  * Runs once when the server starts: checks the configuration (a bad value stops start-up with a
  * message naming the variable), starts the history recorder (lib/history), alert evaluation (lib/api/alerts-start.ts) and, with no cluster
  * configured, the built-in demo (three clusters; DEMO_CLUSTERS=1 for one). This is the one place the product meets its stand-in: the
- * demo is registered as the cluster list (lib/clusters.ts) and as a history source, and no product
+ * demo is registered as the cluster list (lib/clusters.ts), its past is read back through its nodes' /ts/query, and no product
  * module imports lib/demo.
  */
 export async function register() {
@@ -20,8 +20,9 @@ export async function register() {
     checkAlertConfig();
     const { startHistory } = await import('./lib/history/start');
     if (staticConfig().mode !== 'demo') {
-      await startHistory();
-      startAlerts();
+      // The recorder starts now; the alerts once each cluster's past is read from /ts/query (or that failed).
+      const { backfilled } = await startHistory();
+      void backfilled.then(() => startAlerts());
       return;
     }
     const { provideClusters } = await import('./lib/clusters');
@@ -33,10 +34,12 @@ export async function register() {
     await configs;
     for (const { member, cluster } of fleet.members) console.log(`demo cluster ${member.id} (v${member.version}): SQL ${cluster.sqlUrl}; nodes ${cluster.nodeUrls.join(' ')}`);
     console.log(`demo: ${fleet.members.length} cluster(s) started in ${Date.now() - t0} ms; control ${fleet.controlUrl}`);
-    // In the background, so the server answers meanwhile; alerts start once the past is written
-    // (their windows are seeded from it). One history source per cluster: each its own simulated past.
-    const sources = fleet.members.map(({ member, cluster }) => ({ cluster: member.id, what: `${member.id}'s simulated past day`, samples: async () => cluster.model.takeBackfill() }));
-    void startHistory({ sources })
+    // In the background, so the server answers meanwhile. The demo's past comes the way a real
+    // cluster's does: its nodes serve their simulated history on POST /ts/query and the backfill
+    // reads it (lib/history/ts-backfill.ts), exercised on every start. Alerts start once the past is
+    // written (their windows are read from the store).
+    void startHistory()
+      .then(({ backfilled }) => backfilled)
       .then(() => startAlerts())
       .catch((err: unknown) => {
         console.error(err instanceof ConfigError ? `configuration error:\n${err.message}` : `history: could not start: ${String(err)}`);

@@ -39,7 +39,9 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/v1/health`,
     // A 2 s scrape so a fault shows within seconds; the timeout may not exceed the interval.
     // ALERTS_FILE: a metric alert that fires at once (e2e/alerts.spec.ts shades its window).
-    env: { PORT: String(PORT), DEMO_CONTROL_PORT, HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s', ALERTS_FILE: 'e2e/alerts-settings.yml' },
+    // TS_BACKFILL=1d: the past day through the demo's /ts/query, as the demo had before ten days could be
+    // read; ten days are e2e/history-backfill.spec.ts's own server's (they cost minutes of CPU beside the specs).
+    env: { PORT: String(PORT), DEMO_CONTROL_PORT, HISTORY_DB: '.data/e2e-history.sqlite', SCRAPE_INTERVAL: '2s', SCRAPE_TIMEOUT: '2s', ALERTS_FILE: 'e2e/alerts-settings.yml', TS_BACKFILL: process.env.TS_BACKFILL ?? '1d' },
     // Only when asked (E2E_REUSE_SERVER=1): a server already on the port may be another run's, whose
     // specs inject faults into the same demo cluster, or another worktree's build. Otherwise a taken
     // port fails the run at once instead of sharing a cluster.

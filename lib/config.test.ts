@@ -93,6 +93,24 @@ describe('parseConfig', () => {
   });
 });
 
+describe('DB Console sign-in for /ts/query', () => {
+  const one = { CRDB_HTTP_URLS: 'http://n1:8080' };
+  it('none by default; a user with a password, or a cookie reduced to its session pair', () => {
+    expect(parseConfig(one).clusters[0]?.console).toBeNull();
+    expect(parseConfig({ ...one, CRDB_CONSOLE_USER: 'monitor', CRDB_CONSOLE_PASSWORD: 'pw' }).clusters[0]?.console).toEqual({ user: 'monitor', password: 'pw', cookie: null });
+    expect(parseConfig({ ...one, CRDB_CONSOLE_COOKIE: 'session=CIGAqM6I6IGfCBIQ==; Path=/; HttpOnly' }).clusters[0]?.console?.cookie).toBe('session=CIGAqM6I6IGfCBIQ==');
+    expect(parseConfig({ ...one, CRDB_CONSOLE_COOKIE: 'CIGAqM6I6IGfCBIQ==' }).clusters[0]?.console?.cookie).toBe('session=CIGAqM6I6IGfCBIQ==');
+  });
+  it('a user without a password stops start-up without echoing anything secret', () => {
+    expect(() => parseConfig({ ...one, CRDB_CONSOLE_USER: 'monitor' })).toThrow(/user and password go together/);
+  });
+  it('a CLUSTERS_FILE entry has its own, the others take the variables', () => {
+    const f = file('console.json', JSON.stringify([{ id: 'a', http_urls: ['http://a:8080'], console_cookie: 'session=abc' }, { id: 'b', http_urls: ['http://b:8080'] }]));
+    const c = parseConfig({ CLUSTERS_FILE: f, CRDB_CONSOLE_USER: 'u', CRDB_CONSOLE_PASSWORD: 'p' }).clusters;
+    expect(c.map((x) => x.console)).toEqual([{ user: null, password: null, cookie: 'session=abc' }, { user: 'u', password: 'p', cookie: null }]);
+  });
+});
+
 describe('freshness and backup collections', () => {
   it('defaults: 10 min grace, stale at twice the interval, no extra collections', () => {
     expect(parseConfig({})).toMatchObject({ freshness: { grace: { kind: 'duration', s: 600 }, staleMultiplier: 2 }, backupCollections: [] });

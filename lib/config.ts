@@ -91,6 +91,9 @@ const ClusterEntry = z.object({
   http_scheme: z.enum(['http', 'https']).optional(),
   prometheus_selector: PromSelector.optional(),
   unsafe_internals: z.enum(UNSAFE_INTERNALS_MODES).optional(),
+  console_user: z.string().trim().min(1).optional(),
+  console_password: z.string().min(1).optional(),
+  console_cookie: z.string().trim().min(1).optional(),
 });
 const ClustersFile = z.union([z.array(ClusterEntry), z.object({ clusters: z.array(ClusterEntry) }).transform((f) => f.clusters)]);
 
@@ -115,7 +118,35 @@ const Env = z.object({
   FRESHNESS_STALE_MULTIPLIER: z.coerce.number().min(1.1, 'FRESHNESS_STALE_MULTIPLIER must be at least 1.1').max(100).default(DEFAULT_POLICY.staleMultiplier),
   BACKUP_COLLECTIONS: Collections.default([]),
   CRDB_UNSAFE_INTERNALS: UnsafeInternals.default('auto'),
+  CRDB_CONSOLE_USER: z.string().trim().min(1).optional(),
+  CRDB_CONSOLE_PASSWORD: z.string().min(1).optional(),
+  CRDB_CONSOLE_COOKIE: z.string().trim().min(1).optional(),
 });
+
+/**
+ * A DB Console sign-in for `/ts/query` on a secure cluster (reference §b.2, §g): a SQL user with a
+ * password (signed in through `POST /login`), or a session cookie from `cockroach auth-session login
+ * --only-cookie`. Secrets: never logged, never in an API answer.
+ */
+export interface ConsoleAuth {
+  user: string | null;
+  password: string | null;
+  /** `session=…` as the Cookie header sends it. */
+  cookie: string | null;
+}
+
+function consoleAuth(user: string | undefined, password: string | undefined, cookie: string | undefined, where: string): ConsoleAuth | null {
+  if (!user && !password && !cookie) return null;
+  if (Boolean(user) !== Boolean(password)) throw new ConfigError(`${where}: the DB Console user and password go together (set both, or a session cookie instead)`);
+  return { user: user ?? null, password: password ?? null, cookie: cookie ? sessionCookie(cookie) : null };
+}
+
+/** `session=abc; Path=/; HttpOnly` or a bare `abc` → `session=abc` (only the cookie pair is sent). */
+export function sessionCookie(v: string): string {
+  const pair = v.split(';')[0]?.trim() ?? '';
+  // The value is base64 and may end in '=': only the `session=` prefix tells a pair from a bare value.
+  return pair.startsWith('session=') ? pair : `session=${pair}`;
+}
 
 export interface ClusterConfig {
   id: string;
@@ -135,6 +166,8 @@ export interface ClusterConfig {
   prometheusSelector?: string | null;
   /** CRDB_UNSAFE_INTERNALS (or the entry's `unsafe_internals`); absent means auto. */
   unsafeInternals?: UnsafeInternalsMode;
+  /** DB Console sign-in for `/ts/query` (CRDB_CONSOLE_* or the entry's console_*); absent: none (insecure clusters need none). */
+  console?: ConsoleAuth | null;
 }
 
 export interface StaticConfig {
@@ -208,6 +241,9 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         demo: false,
         prometheusSelector: c.prometheus_selector ?? null,
         unsafeInternals: c.unsafe_internals ?? e.CRDB_UNSAFE_INTERNALS,
+        console:
+          consoleAuth(c.console_user, c.console_password, c.console_cookie, `CLUSTERS_FILE.${i}`) ??
+          consoleAuth(e.CRDB_CONSOLE_USER, e.CRDB_CONSOLE_PASSWORD, e.CRDB_CONSOLE_COOKIE, 'CRDB_CONSOLE_USER/CRDB_CONSOLE_PASSWORD'),
       };
     });
     if (clusters.length === 0) throw new ConfigError('CLUSTERS_FILE: lists no clusters');
@@ -228,6 +264,7 @@ export function parseConfig(env: Record<string, string | undefined>): StaticConf
         demo: false,
         prometheusSelector: e.CRDB_PROMETHEUS_SELECTOR ?? null,
         unsafeInternals: e.CRDB_UNSAFE_INTERNALS,
+        console: consoleAuth(e.CRDB_CONSOLE_USER, e.CRDB_CONSOLE_PASSWORD, e.CRDB_CONSOLE_COOKIE, 'CRDB_CONSOLE_USER/CRDB_CONSOLE_PASSWORD'),
       },
     ],
     ...base,

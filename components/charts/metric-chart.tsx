@@ -1,5 +1,6 @@
 'use client';
 
+import { HistorySourceNote } from '@/components/charts/history-source-note';
 import { useMemo, useRef, useState } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { MouseHandlerDataParam } from 'recharts';
@@ -138,7 +139,7 @@ export function MetricChart({ metric, data, error, loading, height, showAggregat
           {data.source === 'prometheus' ? (
             <span data-testid="history-source"> · from Prometheus</span>
           ) : (
-            since !== null && <span> · recorded since {TIME_FMT[axis.precision === 'days' ? 'days' : 'minutes'].format(since)}</span>
+            <HistorySourceNote sources={data.sources} since={since} fmt={TIME_FMT[axis.precision === 'days' ? 'days' : 'minutes']} />
           )}
           {loading && <span className="ml-2 animate-pulse">updating…</span>}
           {error && <span className="ml-2 text-red-600 dark:text-red-400">refresh failed: {error}</span>}

@@ -8,6 +8,7 @@ import { LazyMetricChart as MetricChart, WhenNear } from '@/components/charts/la
 import type { CatalogEntry } from '@/lib/catalog';
 import type { RangeData } from '@/lib/domain/chart-data';
 import { useMemo } from 'react';
+import { BackfillProgress } from '@/components/overview/backfill-progress';
 import { useMetricRange } from '@/components/charts/use-metric-range';
 import { useChartEvents } from '@/components/data/use-job-events';
 import { catalogByExported } from '@/lib/catalog';
@@ -113,6 +114,7 @@ export function OverviewCharts({ cluster, refreshMs, sql }: { cluster: string; r
       <h2 id="charts-heading" className="text-base font-semibold">
         Last 6 hours
       </h2>
+      <BackfillProgress cluster={cluster} />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {CHARTS.map(([exported, title]) => (
           <ChartCard key={exported} cluster={cluster} exported={exported} title={title} refreshMs={refreshMs} sql={sql} />

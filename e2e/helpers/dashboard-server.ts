@@ -18,6 +18,7 @@ export const PORTS = {
   proxy: BASE + 12,
   oidc: BASE + 13,
   refused: BASE + 14,
+  backfill: BASE + 15,
   provider: BASE + 50,
   frontProxy: BASE + 51,
   otherSite: BASE + 52,
@@ -46,6 +47,9 @@ function serverEnv(port: number, dir: string, env: Record<string, string>): Node
     ENABLE_JOB_CONTROL: 'true',
     // One demo cluster: these servers test sign-in, not the fleet (three would triple their start-up).
     DEMO_CLUSTERS: '1',
+    // A day of the past from the demo's /ts/query (the real path, cheaply): ten days are
+    // e2e/history-backfill.spec.ts's to test, and would cost each of these servers a minute of CPU.
+    TS_BACKFILL: '1d',
     ...env,
   };
 }

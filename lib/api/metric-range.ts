@@ -8,6 +8,8 @@ import { bucketCount, chooseStep } from '../history/step';
 import { PrometheusError } from '../history/prometheus-http';
 import { historySource, historyStore } from '../history/store-holder';
 import { resolveRange } from '../history/time-range';
+import type { SqliteStore } from '../history/sqlite-store';
+import { rangeSources } from '../history/sources';
 import { RANGE_FNS, type RangeFn, type RangeResponse } from './types/history';
 
 export type { RangeResponse };
@@ -73,6 +75,8 @@ export async function rangeQuery(clusterId: string, metricName: string, q: Range
     const [series, aggregate] = await Promise.all([store.range(spec), q.aggregate !== '0' ? store.aggregate(spec, entry.aggregate) : Promise.resolve(null)]);
     const out: RangeResponse = { metric: entry.exported, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), step_s: stepS, fn, series, source };
     if (aggregate !== null) out.aggregate = { how: entry.aggregate, points: aggregate };
+    // Not instanceof: the store on globalThis was built by the instrumentation bundle, whose class is not this bundle's.
+    if (source === 'embedded' && 'backfilledSpans' in store) out.sources = rangeSources(store as SqliteStore, cluster.id, entry.exported, fromMs, toMs);
     return out;
   } catch (err) {
     // Prometheus down or slow: the panel says so; live values (the scrape) keep working.

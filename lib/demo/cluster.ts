@@ -47,7 +47,6 @@ export async function startDemoCluster(opts: DemoClusterOptions = {}): Promise<D
     historyDays: opts.historyDays,
     extraJobs: opts.extraJobs,
     epochMs: opts.epochMs,
-    backfill: opts.backfill,
     story: opts.story,
     timeSeries: opts.timeSeries,
   });

@@ -16,9 +16,6 @@ type Holder = { [KEY]?: Promise<DemoFleet> };
 
 export const DEMO_CLUSTER_ID = CLASSIC_ID;
 
-/** How far back the simulated past is sampled for the history, and how often: 24 h at 30 s is 2,880 scrapes (~3 s of writes), enough for every preset but 7 d. */
-export const DEMO_BACKFILL = { windowMs: 24 * 3_600_000, everyMs: 30_000 } as const;
-
 /**
  * The demo's world is anchored at the start of the current UTC week: every start of the dashboard
  * within a week re-creates the same jobs (same ids, so links survive a restart) and the same
@@ -53,8 +50,7 @@ export function embeddedDemo(): Promise<DemoFleet> {
     nodes: 3,
     speed: 1,
     epochMs: demoEpoch(Date.now()),
-    // The simulated last day, sampled for the history store (lib/history/start.ts writes it).
-    backfill: { fromMs: Date.now() - DEMO_BACKFILL.windowMs, everyMs: DEMO_BACKFILL.everyMs },
+    // The past reaches the history through the nodes' /ts/query (lib/history/ts-backfill.ts), as a real cluster's does.
     seedOf: (_, m) => (m.id === CLASSIC_ID ? seed : seed + 1 + others.indexOf(m)),
     ports: (_, m) => {
       const k = m.id === CLASSIC_ID ? 0 : 1 + others.indexOf(m);

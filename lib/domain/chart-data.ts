@@ -4,7 +4,7 @@
  * without a browser.
  */
 import type { MetricKind } from '../catalog';
-import type { Point, RangeFn } from '../api/types/history';
+import type { HistorySourceSpan, Point, RangeFn } from '../api/types/history';
 
 export interface RangeData {
   metric: string;
@@ -16,6 +16,8 @@ export interface RangeData {
   aggregate?: { how: 'sum' | 'max'; points: Point[] };
   /** Where the history came from (the API's `source`): the dashboard's recorder or Prometheus. */
   source?: 'embedded' | 'prometheus';
+  /** Backfilled stretches and the recording's start (the API's `sources`). */
+  sources?: HistorySourceSpan[];
 }
 
 export interface ChartLine {

@@ -55,6 +55,15 @@ ${rollupTableSql('rollup_1m', 'm')}
 -- The same per 5 minutes (m5 = ts / 300000): a 14-day panel (a step of 30 min or more) reads 4,032 rows
 -- per series instead of 20,160 (bench/history-retention.bench.ts, 14 d × 100 nodes: 413 → 108 ms, target 300).
 ${rollupTableSql('rollup_5m', 'm5')}
+-- Stretches written from CockroachDB's time-series store (/ts/query) rather than recorded: the
+-- backfill's resume point (a stretch listed here is not fetched again) and the charts' "from
+-- CockroachDB's time-series store until …" label.
+CREATE TABLE IF NOT EXISTS backfill_spans (
+  cluster INTEGER NOT NULL REFERENCES clusters(id),
+  from_ms INTEGER NOT NULL,
+  to_ms INTEGER NOT NULL,
+  PRIMARY KEY (cluster, from_ms)
+) WITHOUT ROWID;
 `;
 
 /** A rollup table: its key column (ts / unitMs) and the range parameters naming its edges. */
@@ -67,6 +76,42 @@ interface Rollup {
 }
 const MINUTE: Rollup = { table: 'rollup_1m', key: 'm', unitMs: 60_000, from: 'fromM', to: 'toM' };
 const FIVE_MINUTES: Rollup = { table: 'rollup_5m', key: 'm5', unitMs: 300_000, from: 'fromM5', to: 'toM5' };
+
+/**
+ * Rebuilds one series' minute rollup over [@fromM, @toM) from its samples, the growth counted from
+ * the last sample before the stretch (as ROLLUP_BACKFILL does for the whole table). The backfill
+ * writes samples older than those already stored, and ROLLUP_UPSERT's increase was computed at
+ * write time against whatever was the previous sample then: without this, the first sample after
+ * a backfilled stretch would keep the growth (or the false reset) it was given across the gap.
+ */
+export const ROLLUP_REBUILD_DELETE = 'DELETE FROM rollup_1m WHERE series = @series AND m >= @fromM AND m < @toM';
+export const ROLLUP_REBUILD_INSERT = `
+INSERT INTO rollup_1m (series, m, lo, hi, inc)
+SELECT @series, ts / 60000, min(value), max(value), coalesce(sum(CASE WHEN d < 0 THEN value ELSE d END), 0)
+FROM (
+  SELECT ts, value, value - lag(value) OVER (ORDER BY ts) AS d FROM (
+    SELECT ts, value FROM (SELECT ts, value FROM samples WHERE series = @series AND ts < @fromM * 60000 ORDER BY ts DESC LIMIT 1)
+    UNION ALL
+    SELECT ts, value FROM samples WHERE series = @series AND ts >= @fromM * 60000 AND ts < @toM * 60000
+  )
+)
+WHERE ts >= @fromM * 60000 GROUP BY ts / 60000`;
+
+/** The minutes in which a cluster has any sample (its aggregate series: one per metric). */
+export const CLUSTER_MINUTES = `
+SELECT DISTINCT r.m AS m FROM series s JOIN rollup_1m r ON r.series = s.id
+WHERE s.cluster = @cluster AND s.node = 0 AND r.m >= @fromM AND r.m < @toM ORDER BY m`;
+
+/**
+ * The 5-minute rollup of the same series over the 5-minute buckets [@fromM5, @toM5), from the
+ * minute rollup just rebuilt (as ROLLUP_5M_BACKFILL does for the whole table).
+ */
+export const ROLLUP_5M_REBUILD_DELETE = 'DELETE FROM rollup_5m WHERE series = @series AND m5 >= @fromM5 AND m5 < @toM5';
+export const ROLLUP_5M_REBUILD_INSERT = `
+INSERT INTO rollup_5m (series, m5, lo, hi, inc)
+SELECT @series, m / 5, min(lo), max(hi), sum(inc) FROM rollup_1m
+WHERE series = @series AND m >= @fromM5 * 5 AND m < @toM5 * 5 GROUP BY m / 5`;
+
 
 const upsertSql = (r: Rollup) => `
 INSERT INTO ${r.table} (series, ${r.key}, lo, hi, inc) VALUES (?, ?, ?, ?, ?)

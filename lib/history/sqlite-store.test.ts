@@ -137,6 +137,22 @@ describe('the 5-minute rollup', () => {
     expect(inc5.points).toHaveLength(4);
   });
 
+  it('stays right when a stretch is written into the past before recorded samples (writePast)', async () => {
+    // Recorded from T0+1h (a counter at 1000 + i), then the hour before it backfilled: a counter from 0.
+    store = new SqliteStore(':memory:');
+    for (let i = 0; i < 360; i++) await store.write('c', T0 + H + i * 10_000, [{ node_id: 1, metrics: { m: 1000 + i } }]);
+    const past = Array.from({ length: 360 }, (_, i) => ({ tMs: T0 + i * 10_000, nodes: [{ node_id: 1, metrics: { m: 640 + i } }], aggregate: {} }));
+    store.writePast('c', { fromMs: T0, toMs: T0 + H }, past);
+    const total = (ps: [number, number][]) => ps.reduce((a, p) => a + p[1], 0);
+    // 1359 - 640: the growth from the first backfilled sample to the last recorded one, no false reset at the seam.
+    for (const stepS of [10, 120, 1800]) {
+      const [inc] = await store.range(spec({ toMs: T0 + 2 * H, fn: 'increase', stepS }));
+      expect([stepS, total(inc.points)]).toEqual([stepS, 719]);
+    }
+    const [five] = await store.range(spec({ toMs: T0 + 2 * H, stepS: 300 }));
+    expect(Math.min(...five.points.map((p) => p[1]))).toBe(640);
+  });
+
   it('is built from the minute rollup when a version-2 store is opened, and pruned with it', async () => {
     await fill(10_000, H, (i) => (i === 40 ? 10_000 : i));
     const before = await store.range(spec({ fn: 'increase', stepS: 900 }));

@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  INCREASE_BUCKETS, RAW_BUCKETS, ROLLUP_5M_BACKFILL, ROLLUP_5M_INCREASE_BUCKETS, ROLLUP_5M_RAW_BUCKETS, ROLLUP_5M_UPSERT, ROLLUP_BACKFILL,
-  ROLLUP_INCREASE_BUCKETS, ROLLUP_RAW_BUCKETS, ROLLUP_UPSERT, SCHEMA, SCHEMA_VERSION, rawAggregateSql,
+  CLUSTER_MINUTES, INCREASE_BUCKETS, RAW_BUCKETS, ROLLUP_5M_BACKFILL, ROLLUP_5M_INCREASE_BUCKETS, ROLLUP_5M_RAW_BUCKETS, ROLLUP_5M_REBUILD_DELETE,
+  ROLLUP_5M_REBUILD_INSERT, ROLLUP_5M_UPSERT, ROLLUP_BACKFILL, ROLLUP_INCREASE_BUCKETS, ROLLUP_RAW_BUCKETS, ROLLUP_REBUILD_DELETE, ROLLUP_REBUILD_INSERT,
+  ROLLUP_UPSERT, SCHEMA, SCHEMA_VERSION, rawAggregateSql,
 } from './sqlite-schema';
-import type { HistoryStore, NodeSample, NodeSeries, Point, RangeSpec } from './types';
+import type { HistoryStore, NodeSample, NodeSeries, PastScrape, Point, RangeSpec, Span } from './types';
 
 type Db = Database.Database;
 type Bucket = { b: number; lo: number; hi: number };
@@ -92,6 +93,102 @@ export class SqliteStore implements HistoryStore {
     })();
   }
 
+  /**
+   * Writes a stretch read back from CockroachDB's time-series store, in one transaction with its
+   * span (so an interrupted backfill resumes exactly after the last stretch written). The samples
+   * may sit before, between or after recorded ones: each touched series' minute rollup (and from it the 5-minute one) is rebuilt
+   * from the stretch's first minute through the minute of the first sample after it, so increases
+   * are counted against the true previous sample and the backfilled/recorded seam is no false reset.
+   * Returns the number of samples written.
+   */
+  writePast(cluster: string, span: Span, scrapes: readonly PastScrape[]): number {
+    const touched = new Set<number>();
+    // Series ids by node and metric for this call: the general lookup builds a string key per sample.
+    const idOf = new Map<number, Map<string, number>>();
+    const id = (node: number, metric: string): number => {
+      let byMetric = idOf.get(node);
+      if (!byMetric) idOf.set(node, (byMetric = new Map()));
+      let v = byMetric.get(metric);
+      if (v === undefined) {
+        v = this.seriesId(cluster, metric, node, true);
+        byMetric.set(metric, v);
+        touched.add(v);
+      }
+      return v;
+    };
+    let n = 0;
+    const put = (node: number, metrics: Record<string, number>, ts: number) => {
+      for (const metric in metrics) {
+        const value = metrics[metric] as number;
+        if (!Number.isFinite(value)) continue;
+        this.insert.run(id(node, metric), ts, value);
+        n++;
+      }
+    };
+    this.db.transaction(() => {
+      for (const s of scrapes) {
+        const ts = Math.round(s.tMs);
+        for (const node of s.nodes) put(node.node_id, node.metrics, ts);
+        put(AGGREGATE_NODE, s.aggregate, ts);
+      }
+      const fromM = Math.floor(span.fromMs / MINUTE_MS);
+      const next = this.db.prepare<[number, number], { ts: number }>('SELECT ts FROM samples WHERE series = ? AND ts >= ? ORDER BY ts LIMIT 1');
+      const del = this.db.prepare(ROLLUP_REBUILD_DELETE);
+      const ins = this.db.prepare(ROLLUP_REBUILD_INSERT);
+      const del5 = this.db.prepare(ROLLUP_5M_REBUILD_DELETE);
+      const ins5 = this.db.prepare(ROLLUP_5M_REBUILD_INSERT);
+      for (const id of touched) {
+        const after = next.get(id, span.toMs)?.ts;
+        const toM = Math.floor((after ?? span.toMs - 1) / MINUTE_MS) + 1;
+        del.run({ series: id, fromM, toM });
+        ins.run({ series: id, fromM, toM });
+        // Parameters bind as REAL in SQLite: the 5-minute edges are computed here, not divided in SQL.
+        const m5 = { series: id, fromM5: Math.floor(fromM / 5), toM5: Math.ceil(toM / 5) };
+        del5.run(m5);
+        ins5.run(m5);
+        // The live writer's base of the next delta is the newest sample, which this may have changed.
+        this.last.delete(id);
+      }
+      const c = this.lookup('clusters', cluster, true) as number;
+      this.db.prepare('INSERT OR REPLACE INTO backfill_spans (cluster, from_ms, to_ms) VALUES (?, ?, ?)').run(c, Math.round(span.fromMs), Math.round(span.toMs));
+    })();
+    return n;
+  }
+
+  /** The stretches written from CockroachDB's time-series store, merged, oldest first. */
+  backfilledSpans(cluster: string): Span[] {
+    const c = this.lookup('clusters', cluster, false);
+    if (c === undefined) return [];
+    const rows = this.db.prepare<[number], { from_ms: number; to_ms: number }>('SELECT from_ms, to_ms FROM backfill_spans WHERE cluster = ? ORDER BY from_ms').all(c);
+    const out: Span[] = [];
+    for (const r of rows) {
+      const prev = out.at(-1);
+      if (prev && r.from_ms <= prev.toMs) prev.toMs = Math.max(prev.toMs, r.to_ms);
+      else out.push({ fromMs: r.from_ms, toMs: r.to_ms });
+    }
+    return out;
+  }
+
+  /** The minutes (unix ms / 60000) within [fromMs, toMs) in which the cluster has any sample. */
+  minutesWithData(cluster: string, fromMs: number, toMs: number): number[] {
+    const c = this.lookup('clusters', cluster, false);
+    if (c === undefined) return [];
+    return this.db
+      .prepare<[Params], { m: number }>(CLUSTER_MINUTES)
+      .all({ cluster: c, fromM: Math.floor(fromMs / MINUTE_MS), toM: Math.ceil(toMs / MINUTE_MS) })
+      .map((r) => r.m);
+  }
+
+  /** The minutes within [fromMs, toMs) in which one metric's cluster series has a sample. */
+  metricMinutes(cluster: string, metric: string, fromMs: number, toMs: number): number[] {
+    const agg = this.seriesOf({ cluster, metric, nodes: null, fromMs, toMs, stepS: 60, fn: 'raw' }, true).find((s) => s.node === AGGREGATE_NODE);
+    if (!agg) return [];
+    return this.db
+      .prepare<[number, number, number], { m: number }>('SELECT m FROM rollup_1m WHERE series = ? AND m >= ? AND m < ? ORDER BY m')
+      .all(agg.id, Math.floor(fromMs / MINUTE_MS), Math.ceil(toMs / MINUTE_MS))
+      .map((r) => r.m);
+  }
+
   async range(spec: RangeSpec): Promise<NodeSeries[]> {
     return this.seriesOf(spec).map(({ node, id }) => ({ node_id: node, points: this.bucketsOf(id, spec) })).filter((s) => s.points.length > 0);
   }
@@ -132,6 +229,7 @@ export class SqliteStore implements HistoryStore {
         delRollup.run(id, Math.floor(beforeMs / MINUTE_MS));
         delRollup5.run(id, Math.floor(beforeMs / FIVE_MIN_MS));
       }
+      this.db.prepare('DELETE FROM backfill_spans WHERE to_ms < ?').run(beforeMs);
     })();
     return n;
   }

@@ -7,10 +7,17 @@ import type { NodeSeries, Point, RangeFn } from '../api/types/history';
 
 export { RANGE_FNS, type NodeSeries, type Point, type RangeFn } from '../api/types/history';
 
-/** One sampled moment of the past (a history source's), each node's metrics as a scrape would have read them. */
-export interface BackfillSample {
+/** A past moment read back from CockroachDB's time-series store: every node's values at that timestamp, and their cluster value. */
+export interface PastScrape {
   tMs: number;
-  nodes: { node_id: number; metrics: Record<string, number> }[];
+  nodes: readonly NodeSample[];
+  aggregate: Record<string, number>;
+}
+
+/** [fromMs, toMs): a stretch of time. */
+export interface Span {
+  fromMs: number;
+  toMs: number;
 }
 
 /** One node's catalog metrics from one scrape. */

@@ -34,11 +34,6 @@ export interface DemoModelOptions {
    * world whenever it starts, so a restarted dashboard sees the same jobs and counters.
    */
   epochMs?: number;
-  /**
-   * Sample every node's metrics every `everyMs` from `fromMs` while the history up to start is
-   * simulated: what a dashboard scraping all along would have recorded (takeBackfill()).
-   */
-  backfill?: { fromMs: number; everyMs: number };
   /** What happened before start (default: the classic demo's story, lib/demo/model/story.ts). */
   story?: DemoStory;
   /**
@@ -48,11 +43,6 @@ export interface DemoModelOptions {
    */
   timeSeries?: false | { retentionDays?: number };
 }
-
-/** One sampled moment of the simulated past, in the history store's own shape. */
-import type { BackfillSample } from '../../history/types';
-
-export type { BackfillSample };
 
 interface ScriptedEvent {
   atMs: number;
@@ -72,11 +62,9 @@ export class DemoModel implements ClusterState {
   private events: ScriptedEvent[] = [];
   /** Sorted once before the next read, not on every push: --jobs 100000 pushed 100k events (quadratic). */
   private eventsSorted = true;
-  private sampling: { fromMs: number; everyMs: number } | undefined;
   /** Leaked records (their holder is gone): not counted by the PTS gauges, which skip them. */
   private readonly ptsLeaks: DemoPtsRecord[];
   private ptsCache: { rev: number; records: DemoPtsRecord[] } | null = null;
-  private backfilled: BackfillSample[] = [];
   /** The cluster's time-series store (null when DemoModelOptions.timeSeries is false). */
   readonly timeSeries: TsStore | null;
   /** Schedule faults the story itself set (a reset returns to them, not to none). */
@@ -123,9 +111,7 @@ export class DemoModel implements ClusterState {
     const ts = opts.timeSeries ?? {};
     const retentionMs = ts ? (ts.retentionDays ?? TS_RETENTION_MS / DAY) * DAY : 0;
     this.timeSeries = ts ? new TsStore({ nodeIds: this.world.nodes.map((n) => n.node.node_id), fromMs: Math.max(historyStart, startMs - retentionMs), retentionMs }) : null;
-    this.sampling = opts.backfill;
     this.advanceTo(startMs);
-    this.sampling = undefined;
     this.clock = new DemoClock(startMs, opts.speed);
   }
 
@@ -157,18 +143,7 @@ export class DemoModel implements ClusterState {
       }
       // Reading the metrics draws nothing from the world's RNG: sampling leaves the history unchanged.
       this.timeSeries?.record(t, (id) => computeNodeMetrics(w, id, t));
-      const sample = this.sampling;
-      if (sample && t >= sample.fromMs && t % sample.everyMs === 0) {
-        this.backfilled.push({ tMs: t, nodes: w.nodes.map((n) => ({ node_id: n.node.node_id, metrics: computeNodeMetrics(w, n.node.node_id, t) })) });
-      }
     }
-  }
-
-  /** The samples taken while simulating up to start (DemoModelOptions.backfill), handed over once. */
-  takeBackfill(): BackfillSample[] {
-    const out = this.backfilled;
-    this.backfilled = [];
-    return out;
   }
 
   private sync(): number {
