@@ -252,19 +252,30 @@ export class SqliteStore implements HistoryStore {
   }
 
   /**
-   * A step of whole 5 minutes reads the 5-minute rollup, one of whole minutes the minute rollup (the
-   * range's edges then round out to that unit); a finer step, only useful over short ranges, the samples.
+   * A step of whole 5 minutes reads the 5-minute rollup for the whole 5 minutes inside the range and
+   * the minute rollup for the minutes at its edges (so a range that does not start on a 5-minute
+   * boundary counts nothing from before it); one of whole minutes the minute rollup (the range's
+   * edges then round out to the minute); a finer step, only useful over short ranges, the samples.
    */
   private bucketsOf(id: number, spec: RangeSpec): Point[] {
     const stepMs = spec.stepS * 1000;
-    const unit = stepMs % FIVE_MIN_MS === 0 ? '5m' : stepMs % MINUTE_MS === 0 ? '1m' : 'samples';
-    const p = {
-      series: id, from: Math.floor(spec.fromMs), to: Math.ceil(spec.toMs), stepMs,
-      fromM: Math.floor(spec.fromMs / MINUTE_MS), toM: Math.ceil(spec.toMs / MINUTE_MS), fromM5: Math.floor(spec.fromMs / FIVE_MIN_MS), toM5: Math.ceil(spec.toMs / FIVE_MIN_MS),
-    };
-    if (spec.fn === 'raw') return minMaxPoints((unit === '5m' ? this.rollup5RawStmt : unit === '1m' ? this.rollupRawStmt : this.rawStmt).all(p), stepMs);
+    const fromM = Math.floor(spec.fromMs / MINUTE_MS);
+    const toM = Math.ceil(spec.toMs / MINUTE_MS);
+    const p = { series: id, from: Math.floor(spec.fromMs), to: Math.ceil(spec.toMs), stepMs, fromM, toM, fromM5: Math.ceil(fromM / 5), toM5: Math.floor(toM / 5) };
+    const unit = stepMs % FIVE_MIN_MS === 0 && p.fromM5 < p.toM5 ? '5m' : stepMs % MINUTE_MS === 0 ? '1m' : 'samples';
     const div = spec.fn === 'rate' ? spec.stepS : 1;
-    return (unit === '5m' ? this.rollup5IncStmt : unit === '1m' ? this.rollupIncStmt : this.incStmt).all(p).map((r) => [r.b * stepMs, r.inc / div]);
+    if (unit === 'samples') {
+      if (spec.fn === 'raw') return minMaxPoints(this.rawStmt.all(p), stepMs);
+      return this.incStmt.all(p).map((r) => [r.b * stepMs, r.inc / div]);
+    }
+    // The minute-rollup spans: the whole range, or only the edges around the 5-minute part.
+    const minuteSpans = unit === '1m' ? [{ fromM, toM }] : [{ fromM, toM: p.fromM5 * 5 }, { fromM: p.toM5 * 5, toM }].filter((e) => e.fromM < e.toM);
+    if (spec.fn === 'raw') {
+      const rows = [...(unit === '5m' ? this.rollup5RawStmt.all(p) : []), ...minuteSpans.flatMap((e) => this.rollupRawStmt.all({ ...p, ...e }))];
+      return minMaxPoints(mergeBuckets(rows, (a, b) => ({ b: a.b, lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) })), stepMs);
+    }
+    const rows = [...(unit === '5m' ? this.rollup5IncStmt.all(p) : []), ...minuteSpans.flatMap((e) => this.rollupIncStmt.all({ ...p, ...e }))];
+    return mergeBuckets(rows, (a, b) => ({ b: a.b, inc: a.inc + b.inc })).map((r) => [r.b * stepMs, r.inc / div]);
   }
 
   private lastValue(id: number): number | null {
@@ -311,6 +322,16 @@ export class SqliteStore implements HistoryStore {
  * The min sits at the bucket's start and, when it differs, the max half a step later, so a
  * single-sample spike is still drawn at any zoom.
  */
+/** Rows of the same bucket (from the two rollups) folded into one, in bucket order. */
+function mergeBuckets<T extends { b: number }>(rows: T[], fold: (a: T, b: T) => T): T[] {
+  const by = new Map<number, T>();
+  for (const r of rows) {
+    const cur = by.get(r.b);
+    by.set(r.b, cur ? fold(cur, r) : r);
+  }
+  return [...by.values()].sort((a, b) => a.b - b.b);
+}
+
 function minMaxPoints(rows: Bucket[], stepMs: number): Point[] {
   const out: Point[] = [];
   for (const r of rows) {

@@ -51,7 +51,9 @@ export async function startNextServer(extraEnv: Record<string, string> = {}): Pr
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'next-server-'));
   const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), HISTORY_DB: path.join(dataDir, 'history.sqlite'), NODE_ENV: 'production', ...extraEnv },
+    // TS_BACKFILL=1d: a day of the demo's past through /ts/query, not ten: the backfill's writes share the
+    // process (and its event loop) with the in-process demo nodes these tests call.
+    env: { ...env, PORT: String(port), HISTORY_DB: path.join(dataDir, 'history.sqlite'), NODE_ENV: 'production', TS_BACKFILL: '1d', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: the demo cluster and anything else it forks stop with it
   });
